@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PostCard } from '@/components/post-card';
+import { getPostsByCategory } from '@/db/queries';
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { name } = await params;
+  const data = getPostsByCategory({ slug: name });
+  if (!data) return {};
+  return {
+    title: `${data.category.name} recaps`,
+    description: `Recaps filed under ${data.category.name}.`,
+    alternates: { canonical: `/categories/${data.category.slug}` },
+  };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const { name } = await params;
+  const data = getPostsByCategory({ slug: name });
+  if (!data) notFound();
+  return (
+    <>
+      <header className="mb-10">
+        <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">Category</p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl dark:text-white">{data.category.name}</h1>
+        <p className="mt-2 text-stone-600 dark:text-stone-400">
+          {data.posts.length} {data.posts.length === 1 ? 'recap' : 'recaps'}
+        </p>
+      </header>
+      {data.posts.length === 0 ? <p>No published recaps in this category.</p> : data.posts.map((p) => <PostCard key={p.id} post={p} />)}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { PostListPage } from '@/components/post-list-page';
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ n: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { n } = await params;
+  return { title: `Recaps, page ${n}`, alternates: { canonical: `/?page=${n}` } };
+}
+
+/** Reached through the `/?page=N` rewrite in next.config.ts. */
+export default async function NumberedPage({ params }: Props) {
+  const { n } = await params;
+  const page = Number(n);
+  if (!Number.isInteger(page) || page < 1 || String(page) !== n) notFound();
+  if (page === 1) permanentRedirect('/');
+  return <PostListPage page={page} />;
+}

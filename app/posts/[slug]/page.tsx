@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { PostMeta } from '@/components/post-meta';
+import { RecapTalks } from '@/components/recap-talks';
+import { TableOfContents } from '@/components/table-of-contents';
+import { getCurrentSlugByOldSlug, getPostBySlug } from '@/db/queries';
+import { toIsoWithOffset } from '@/lib/dates';
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const post = getPostBySlug({ slug });
+  if (!post) return {};
+  return {
+    title: post.title,
+    description: post.summary,
+    alternates: { canonical: `/posts/${post.slug}` },
+    openGraph: {
+      type: 'article',
+      title: post.title,
+      description: post.summary,
+      publishedTime: toIsoWithOffset(post.publishedAt, post.utcOffsetMinutes),
+      authors: post.authorName ? [post.authorName] : undefined,
+      tags: post.categories.map((c) => c.name),
+    },
+    twitter: { card: 'summary_large_image', title: post.title, description: post.summary },
+  };
+}
+
+export default async function PostPage({ params }: Props) {
+  const { slug } = await params;
+  const post = getPostBySlug({ slug });
+  if (!post) {
+    const current = getCurrentSlugByOldSlug({ slug });
+    if (current) permanentRedirect(`/posts/${current}`);
+    notFound();
+  }
+  // Long posts get a table of contents beside the text.
+  const showToc = post.toc.length >= 3;
+  return (
+    <article className="mx-auto max-w-3xl">
+      <header className="mb-8">
+        {post.conferenceSlug && (
+          <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">
+            <Link href={`/conferences/${post.conferenceSlug}`} className="hover:underline">{post.conferenceName}</Link>
+          </p>
+        )}
+        <h1 className="text-3xl font-bold tracking-tight text-balance text-stone-900 sm:text-4xl dark:text-white">{post.title}</h1>
+        <div className="mt-3">
+          <PostMeta {...post} />
+        </div>
+      </header>
+      {showToc && <TableOfContents toc={post.toc} hasTalks={post.talks.length > 0} />}
+      <div
+        className="prose prose-stone max-w-none dark:prose-invert prose-a:text-accent-700 dark:prose-a:text-accent-400 prose-pre:bg-stone-100 prose-pre:text-stone-800 dark:prose-pre:bg-stone-900 dark:prose-pre:text-stone-200"
+        dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+      />
+      {post.talks.length > 0 && <RecapTalks talks={post.talks} />}
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TalkItem } from '@/components/talk-item';
+import { getSpeakerBySlug } from '@/db/queries';
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const data = getSpeakerBySlug({ slug });
+  if (!data) return {};
+  return {
+    title: data.speaker.name,
+    description: `Talks by ${data.speaker.name} across conferences, with recaps and ratings.`,
+    alternates: { canonical: `/speakers/${slug}` },
+  };
+}
+
+export default async function SpeakerPage({ params }: Props) {
+  const { slug } = await params;
+  const data = getSpeakerBySlug({ slug });
+  if (!data) notFound();
+  const { speaker, talks } = data;
+  return (
+    <>
+      <header className="mb-8">
+        <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">
+          <Link href="/speakers" className="hover:underline">Speakers</Link>
+        </p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl dark:text-white">{speaker.name}</h1>
+        {speaker.bio && <p className="mt-3 max-w-prose">{speaker.bio}</p>}
+        <p className="mt-2 text-stone-600 dark:text-stone-400">
+          {talks.length} {talks.length === 1 ? 'session' : 'sessions'}
+        </p>
+      </header>
+      <ol className="space-y-4">
+        {talks.map((talk) => (
+          <li key={talk.id}><TalkItem talk={talk} headingLevel={3} showConference /></li>
+        ))}
+      </ol>
+    </>
+  );
+}

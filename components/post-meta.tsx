@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { formatPostDate, toIsoWithOffset } from '@/lib/dates';
+
+type Props = {
+  publishedAt: number;
+  utcOffsetMinutes: number;
+  authorName: string | null;
+  categories: { slug: string; name: string }[];
+  readingMinutes?: number;
+};
+
+/** Date as the author wrote it, author, categories. */
+export function PostMeta({ publishedAt, utcOffsetMinutes, authorName, categories, readingMinutes }: Props) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
+      <time dateTime={toIsoWithOffset(publishedAt, utcOffsetMinutes)}>
+        {formatPostDate(publishedAt, utcOffsetMinutes)}
+      </time>
+      <span aria-hidden="true">·</span>
+      <span>{authorName ?? 'A former member'}</span>
+      {readingMinutes ? (
+        <>
+          <span aria-hidden="true">·</span>
+          <span>{readingMinutes} min read</span>
+        </>
+      ) : null}
+      {categories.length > 0 && (
+        <ul className="flex flex-wrap gap-1.5" aria-label="Categories">
+          {categories.map((c) => (
+            <li key={c.slug}>
+              <Link
+                href={`/categories/${c.slug}`}
+                className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700 hover:bg-accent-100 hover:text-accent-800 dark:bg-stone-800 dark:text-stone-300 dark:hover:bg-accent-950 dark:hover:text-accent-200"
+              >
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

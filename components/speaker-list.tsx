@@ -1,0 +1,18 @@
+import Link from 'next/link';
+
+export function SpeakerList({ speakers }: { speakers: { slug: string; name: string }[] }) {
+  if (speakers.length === 0) return null;
+  return (
+    <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
+      <span className="sr-only">Speakers: </span>
+      {speakers.map((s, i) => (
+        <span key={s.slug}>
+          {i > 0 && (i === speakers.length - 1 ? ' and ' : ', ')}
+          <Link href={`/speakers/${s.slug}`} className="underline decoration-stone-300 underline-offset-2 hover:decoration-accent-500 dark:decoration-stone-600">
+            {s.name}
+          </Link>
+        </span>
+      ))}
+    </p>
+  );
+}

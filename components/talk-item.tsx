@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import type { TalkCard } from '@/db/queries';
+import { formatTimeInZone } from '@/lib/dates';
+import { RatingSummary } from './rating-summary';
+import { SpeakerList } from './speaker-list';
+import { TalkLinks } from './talk-links';
+import { Badge } from './ui/badge';
+
+export const KIND_LABELS = {
+  talk: 'Talk',
+  keynote: 'Keynote',
+  panel: 'Panel',
+  ama: 'AMA',
+  workshop: 'Workshop',
+  lightning: 'Lightning talk',
+} as const;
+
+/** One talk in a day's list or a speaker's page: what it is, who gave it, where to watch it, what people thought. */
+export function TalkItem({ talk, headingLevel = 3, showConference = false, children }: { talk: TalkCard; headingLevel?: 3 | 4; showConference?: boolean; children?: React.ReactNode }) {
+  const H = `h${headingLevel}` as const;
+  return (
+    <article className="rounded-xl border border-stone-200 p-5 dark:border-stone-800" aria-labelledby={`talk-${talk.id}`}>
+      <div className="flex flex-wrap items-center gap-2 text-sm text-stone-500 dark:text-stone-400">
+        {talk.startsAt !== null && (
+          <time dateTime={new Date(talk.startsAt).toISOString()} className="font-mono">
+            {formatTimeInZone(talk.startsAt, talk.timeZone)}
+          </time>
+        )}
+        {talk.room && <span>{talk.room}</span>}
+        {talk.kind !== 'talk' && <Badge tone="sky">{KIND_LABELS[talk.kind]}</Badge>}
+        {showConference && (
+          <Link href={`/conferences/${talk.conferenceSlug}`} className="hover:underline">
+            {talk.conferenceName}
+            {talk.dayNumber ? `, day ${talk.dayNumber}` : ''}
+          </Link>
+        )}
+      </div>
+      <H id={`talk-${talk.id}`} className="mt-1 text-lg font-semibold text-stone-900 dark:text-white">
+        <Link href={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`} className="hover:text-accent-700 dark:hover:text-accent-400">
+          {talk.title}
+        </Link>
+      </H>
+      <SpeakerList speakers={talk.speakers} />
+      <div className="mt-3 flex flex-col gap-2">
+        <TalkLinks {...talk} />
+        <RatingSummary {...talk} />
+        {talk.recaps.length > 0 && (
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            In {talk.recaps.length === 1 ? 'the recap' : 'the recaps'}{' '}
+            {talk.recaps.map((r, i) => (
+              <span key={r.slug}>
+                {i > 0 && ', '}
+                <Link href={`/posts/${r.slug}`} className="font-medium text-stone-800 underline decoration-stone-300 underline-offset-2 hover:decoration-accent-500 dark:text-stone-200 dark:decoration-stone-600">
+                  {r.title}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+      {children}
+    </article>
+  );
+}

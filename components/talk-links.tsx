@@ -1,0 +1,21 @@
+import type { TalkCard } from '@/db/queries';
+
+type Links = Pick<TalkCard, 'talkUrl' | 'presentationUrl' | 'videoUrl' | 'slidesUrl' | 'videoPending' | 'title'>;
+
+const external = 'font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400';
+
+/** The talk's outside links: its conference page, the recording, the slides. */
+export function TalkLinks(talk: Links) {
+  const items: React.ReactNode[] = [];
+  if (talk.talkUrl) items.push(<a key="page" className={external} href={talk.talkUrl} rel="noopener noreferrer">Talk page<span className="sr-only"> for {talk.title} (conference site)</span></a>);
+  if (talk.presentationUrl) items.push(<a key="pres" className={external} href={talk.presentationUrl} rel="noopener noreferrer">Presentation<span className="sr-only"> recording of {talk.title}</span></a>);
+  if (talk.videoUrl) items.push(<a key="video" className={external} href={talk.videoUrl} rel="noopener noreferrer">Video<span className="sr-only"> of {talk.title}</span></a>);
+  else if (talk.videoPending) items.push(<span key="pending" className="text-stone-500 dark:text-stone-400">Video not yet available</span>);
+  if (talk.slidesUrl) items.push(<a key="slides" className={external} href={talk.slidesUrl} rel="noopener noreferrer">Slides<span className="sr-only"> of {talk.title}</span></a>);
+  if (items.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Links">
+      {items.map((item, i) => <li key={i}>{item}</li>)}
+    </ul>
+  );
+}

@@ -1,0 +1,399 @@
+import 'server-only';
+
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { db } from './index';
+import {
+  categories,
+  conferences,
+  days,
+  postCategories,
+  posts,
+  postSlugs,
+  postTalks,
+  speakers,
+  talks,
+  talkSpeakers,
+  tracks,
+  users,
+} from './schema';
+
+export const POSTS_PER_PAGE = 10;
+
+/** A post is public once published and its time has come (a future time means "scheduled"). */
+const isPublic = () =>
+  and(eq(posts.status, 'published'), isNotNull(posts.publishedAt), lte(posts.publishedAt, Date.now()));
+
+// ------------------------------------------------------------------ posts
+
+export type PostSummary = Awaited<ReturnType<typeof getPublishedPosts>>['posts'][number];
+
+const summaryColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerptHtml: posts.excerptHtml,
+  summary: posts.summary,
+  publishedAt: posts.publishedAt,
+  utcOffsetMinutes: posts.utcOffsetMinutes,
+  readingMinutes: posts.readingMinutes,
+  updatedAt: posts.updatedAt,
+  authorName: users.name,
+  authorHandle: users.handle,
+  conferenceSlug: conferences.slug,
+  conferenceName: conferences.name,
+};
+
+/** Categories of many posts in one query, keyed by post id. */
+function getCategoriesByPostIds(postIds: number[]) {
+  const byPost = new Map<number, { slug: string; name: string }[]>();
+  if (postIds.length === 0) return byPost;
+  const rows = db
+    .select({ postId: postCategories.postId, slug: categories.slug, name: categories.name })
+    .from(postCategories)
+    .innerJoin(categories, eq(categories.id, postCategories.categoryId))
+    .where(inArray(postCategories.postId, postIds))
+    .orderBy(asc(categories.name))
+    .all();
+  for (const { postId, ...c } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), c]);
+  return byPost;
+}
+
+function withCategories<T extends { id: number; publishedAt: number | null }>(rows: T[]) {
+  const cats = getCategoriesByPostIds(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt as number, categories: cats.get(r.id) ?? [] }));
+}
+
+export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
+  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublic()).all();
+  const rows = db
+    .select(summaryColumns)
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(isPublic())
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  return { posts: withCategories(rows), total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+export function getPostsByCategory({ slug }: { slug: string }) {
+  const category = db.select().from(categories).where(eq(categories.slug, slug)).get();
+  if (!category) return null;
+  const rows = db
+    .select(summaryColumns)
+    .from(posts)
+    .innerJoin(postCategories, eq(postCategories.postId, posts.id))
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(and(isPublic(), eq(postCategories.categoryId, category.id)))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .all();
+  return { category, posts: withCategories(rows) };
+}
+
+export function getPostBySlug({ slug }: { slug: string }) {
+  const row = db
+    .select({
+      ...summaryColumns,
+      bodyHtml: posts.bodyHtml,
+      tocJson: posts.tocJson,
+      commentsEnabled: posts.commentsEnabled,
+      conferenceId: posts.conferenceId,
+    })
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(and(isPublic(), eq(posts.slug, slug)))
+    .get();
+  if (!row) return null;
+  const [post] = withCategories([row]);
+  const covered = db
+    .select({ talkId: postTalks.talkId, noteHtml: postTalks.noteHtml })
+    .from(postTalks)
+    .where(eq(postTalks.postId, post.id))
+    .orderBy(asc(postTalks.position))
+    .all();
+  const talkRows = getTalkCards(covered.map((c) => c.talkId));
+  const byId = new Map(talkRows.map((t) => [t.id, t]));
+  return {
+    ...post,
+    toc: JSON.parse(post.tocJson) as { depth: 2 | 3; id: string; text: string }[],
+    talks: covered.flatMap((c) => {
+      const talk = byId.get(c.talkId);
+      return talk ? [{ ...talk, noteHtml: c.noteHtml }] : [];
+    }),
+  };
+}
+
+/** The current slug of a post that was renamed, for redirects from old links. */
+export function getCurrentSlugByOldSlug({ slug }: { slug: string }) {
+  const row = db
+    .select({ slug: posts.slug })
+    .from(postSlugs)
+    .innerJoin(posts, eq(posts.id, postSlugs.postId))
+    .where(and(eq(postSlugs.slug, slug), isPublic()))
+    .get();
+  return row?.slug ?? null;
+}
+
+/** Published post slugs for the sitemap and static params. */
+export function getPublishedPostSlugs() {
+  return db
+    .select({ slug: posts.slug, updatedAt: posts.updatedAt })
+    .from(posts)
+    .where(isPublic())
+    .orderBy(desc(posts.publishedAt))
+    .all();
+}
+
+// ------------------------------------------------------------------ talks
+
+/**
+ * Everything a talk row shows (speakers, day, track, links, aggregates, covering recaps) for many
+ * talks in a fixed number of queries.
+ */
+export function getTalkCards(talkIds: number[]) {
+  if (talkIds.length === 0) return [];
+  const rows = db
+    .select({
+      id: talks.id,
+      slug: talks.slug,
+      title: talks.title,
+      kind: talks.kind,
+      abstract: talks.abstract,
+      talkUrl: talks.talkUrl,
+      presentationUrl: talks.presentationUrl,
+      videoUrl: talks.videoUrl,
+      slidesUrl: talks.slidesUrl,
+      videoPending: talks.videoPending,
+      startsAt: talks.startsAt,
+      durationMinutes: talks.durationMinutes,
+      room: talks.room,
+      position: talks.position,
+      ratingCount: talks.ratingCount,
+      ratingSum: talks.ratingSum,
+      attendanceCount: talks.attendanceCount,
+      trackId: talks.trackId,
+      trackName: tracks.name,
+      trackHost: tracks.host,
+      trackPosition: tracks.position,
+      dayNumber: days.number,
+      dayDate: days.date,
+      dayTheme: days.theme,
+      conferenceSlug: conferences.slug,
+      conferenceName: conferences.name,
+      timeZone: conferences.timeZone,
+    })
+    .from(talks)
+    .innerJoin(conferences, eq(conferences.id, talks.conferenceId))
+    .leftJoin(days, eq(days.id, talks.dayId))
+    .leftJoin(tracks, eq(tracks.id, talks.trackId))
+    .where(inArray(talks.id, talkIds))
+    .all();
+
+  const speakerRows = db
+    .select({ talkId: talkSpeakers.talkId, slug: speakers.slug, name: speakers.name })
+    .from(talkSpeakers)
+    .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
+    .where(inArray(talkSpeakers.talkId, talkIds))
+    .orderBy(asc(talkSpeakers.position))
+    .all();
+  const recapRows = db
+    .select({ talkId: postTalks.talkId, slug: posts.slug, title: posts.title, authorName: users.name })
+    .from(postTalks)
+    .innerJoin(posts, eq(posts.id, postTalks.postId))
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .where(and(inArray(postTalks.talkId, talkIds), isPublic()))
+    .orderBy(desc(posts.publishedAt))
+    .all();
+
+  const group = <R extends { talkId: number }>(list: R[]) => {
+    const m = new Map<number, Omit<R, 'talkId'>[]>();
+    for (const { talkId, ...rest } of list) m.set(talkId, [...(m.get(talkId) ?? []), rest]);
+    return m;
+  };
+  const speakersByTalk = group(speakerRows);
+  const recapsByTalk = group(recapRows);
+  return rows.map((r) => ({
+    ...r,
+    speakers: speakersByTalk.get(r.id) ?? [],
+    recaps: recapsByTalk.get(r.id) ?? [],
+  }));
+}
+
+export type TalkCard = ReturnType<typeof getTalkCards>[number];
+
+export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: string; talkSlug: string }) {
+  const row = db
+    .select({ id: talks.id })
+    .from(talks)
+    .innerJoin(conferences, eq(conferences.id, talks.conferenceId))
+    .where(and(eq(conferences.slug, conferenceSlug), eq(talks.slug, talkSlug)))
+    .get();
+  if (!row) return null;
+  const [talk] = getTalkCards([row.id]);
+  const notes = db
+    .select({
+      slug: posts.slug,
+      title: posts.title,
+      authorName: users.name,
+      publishedAt: posts.publishedAt,
+      utcOffsetMinutes: posts.utcOffsetMinutes,
+      noteHtml: postTalks.noteHtml,
+    })
+    .from(postTalks)
+    .innerJoin(posts, eq(posts.id, postTalks.postId))
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(postTalks.talkId, row.id), isPublic()))
+    .orderBy(desc(posts.publishedAt))
+    .all();
+  return { ...talk, notes };
+}
+
+// ------------------------------------------------------------ conferences
+
+export function getConferences() {
+  const talkCounts = db
+    .select({ conferenceId: talks.conferenceId, talks: count().as('talk_count') })
+    .from(talks)
+    .groupBy(talks.conferenceId)
+    .as('talk_counts');
+  const dayCounts = db
+    .select({ conferenceId: days.conferenceId, days: count().as('day_count') })
+    .from(days)
+    .groupBy(days.conferenceId)
+    .as('day_counts');
+  return db
+    .select({
+      id: conferences.id,
+      slug: conferences.slug,
+      name: conferences.name,
+      location: conferences.location,
+      startDate: conferences.startDate,
+      endDate: conferences.endDate,
+      description: conferences.description,
+      updatedAt: conferences.updatedAt,
+      talkCount: sql<number>`coalesce(${talkCounts.talks}, 0)`,
+      dayCount: sql<number>`coalesce(${dayCounts.days}, 0)`,
+    })
+    .from(conferences)
+    .leftJoin(talkCounts, eq(talkCounts.conferenceId, conferences.id))
+    .leftJoin(dayCounts, eq(dayCounts.conferenceId, conferences.id))
+    .orderBy(desc(conferences.startDate))
+    .all();
+}
+
+export function getConferenceBySlug({ slug }: { slug: string }) {
+  const conference = db.select().from(conferences).where(eq(conferences.slug, slug)).get();
+  if (!conference) return null;
+  const dayRows = db
+    .select()
+    .from(days)
+    .where(eq(days.conferenceId, conference.id))
+    .orderBy(asc(days.number))
+    .all();
+  const trackRows = dayRows.length
+    ? db
+        .select()
+        .from(tracks)
+        .where(inArray(tracks.dayId, dayRows.map((d) => d.id)))
+        .orderBy(asc(tracks.position))
+        .all()
+    : [];
+  const talkCounts = db
+    .select({ dayId: talks.dayId, n: count() })
+    .from(talks)
+    .where(eq(talks.conferenceId, conference.id))
+    .groupBy(talks.dayId)
+    .all();
+  const recaps = db
+    .select(summaryColumns)
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(and(isPublic(), eq(posts.conferenceId, conference.id)))
+    .orderBy(desc(posts.publishedAt))
+    .all();
+  const topTalks = db
+    .select({ id: talks.id })
+    .from(talks)
+    .where(eq(talks.conferenceId, conference.id))
+    .all();
+  return {
+    conference,
+    days: dayRows.map((d) => ({
+      ...d,
+      tracks: trackRows.filter((t) => t.dayId === d.id),
+      talkCount: talkCounts.find((c) => c.dayId === d.id)?.n ?? 0,
+    })),
+    recaps: withCategories(recaps),
+    talks: getTalkCards(topTalks.map((t) => t.id)),
+  };
+}
+
+export type DayProgramme = NonNullable<ReturnType<typeof getDayProgramme>>;
+
+/** One day of a conference: its tracks in order, each with its talks, plus sessions outside tracks. */
+export function getDayProgramme({ conferenceSlug, number }: { conferenceSlug: string; number: number }) {
+  const conference = db.select().from(conferences).where(eq(conferences.slug, conferenceSlug)).get();
+  if (!conference) return null;
+  const allDays = db
+    .select({ number: days.number, date: days.date, theme: days.theme, id: days.id })
+    .from(days)
+    .where(eq(days.conferenceId, conference.id))
+    .orderBy(asc(days.number))
+    .all();
+  const day = allDays.find((d) => d.number === number);
+  if (!day) return null;
+  const dayTracks = db.select().from(tracks).where(eq(tracks.dayId, day.id)).orderBy(asc(tracks.position)).all();
+  const ids = db.select({ id: talks.id }).from(talks).where(eq(talks.dayId, day.id)).all();
+  const cards = getTalkCards(ids.map((t) => t.id)).sort(
+    (a, b) => (a.startsAt ?? Infinity) - (b.startsAt ?? Infinity) || a.position - b.position,
+  );
+  return {
+    conference,
+    day,
+    days: allDays,
+    tracks: dayTracks.map((t) => ({ ...t, talks: cards.filter((c) => c.trackId === t.id) })),
+    sessions: cards.filter((c) => c.trackId === null),
+  };
+}
+
+// --------------------------------------------------------------- speakers
+
+export function getSpeakerBySlug({ slug }: { slug: string }) {
+  const speaker = db.select().from(speakers).where(eq(speakers.slug, slug)).get();
+  if (!speaker) return null;
+  const ids = db
+    .select({ talkId: talkSpeakers.talkId })
+    .from(talkSpeakers)
+    .where(eq(talkSpeakers.speakerId, speaker.id))
+    .all();
+  const cards = getTalkCards(ids.map((r) => r.talkId)).sort(
+    (a, b) => (b.dayDate ?? '').localeCompare(a.dayDate ?? '') || a.position - b.position,
+  );
+  return { speaker, talks: cards };
+}
+
+export function getSpeakers() {
+  return db
+    .select({ slug: speakers.slug, name: speakers.name, talkCount: count(talkSpeakers.talkId) })
+    .from(speakers)
+    .leftJoin(talkSpeakers, eq(talkSpeakers.speakerId, speakers.id))
+    .groupBy(speakers.id)
+    .orderBy(asc(speakers.name))
+    .all();
+}
+
+export function getCategories() {
+  return db
+    .select({ slug: categories.slug, name: categories.name, postCount: count(posts.id) })
+    .from(categories)
+    .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .groupBy(categories.id)
+    .orderBy(asc(categories.name))
+    .all();
+}

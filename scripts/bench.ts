@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: how fast the reader pages are served, next to the practical limit.
+ *
+ * Starts the production server on a scratch copy of the demo journal, then for each page measures
+ * requests/s and p50/p99 latency with 50 connections, and the same for a plain node:http server
+ * sending the very same bytes, measured in the same run. Only the ratio is comparable across runs.
+ *
+ * BENCH_SECONDS (default 10) sets the length of each measurement; BENCH_REUSE_BUILD=1 skips the build.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const seconds = Number(process.env.BENCH_SECONDS || 10);
+const connections = 50;
+const nextPort = 3300;
+const rawPort = 3301;
+const distDir = '.next-bench';
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const pages = [
+  ['home', '/'],
+  ['post', '/posts/qcon-london-2018'],
+  ['day list', '/conferences/qcon-london-2018/days/1'],
+  ['talk', '/conferences/qcon-london-2018/talks/drivetribe-social-network-streams'],
+] as const;
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
+Object.assign(process.env, {
+  DATABASE_PATH: path.join(scratch, 'hallway.db'),
+  NEXT_DIST_DIR: distDir,
+  SITE_URL: `http://localhost:${nextPort}`,
+  SEED_DEMO: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+});
+const { prepareDataFolder } = await import('./prepare');
+await prepareDataFolder();
+
+if (!(process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync(path.join(distDir, 'BUILD_ID')))) {
+  fs.rmSync(distDir, { recursive: true, force: true });
+  console.log('Building…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'ignore', env: process.env });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+fs.rmSync(path.join(distDir, 'cache'), { recursive: true, force: true });
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Server did not answer: ${url}`);
+}
+
+function measure(url: string) {
+  return new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon({ url, connections, duration: seconds }, (err, result) => (err ? reject(err) : resolve(result))),
+  );
+}
+
+const children: ChildProcess[] = [];
+const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+process.on('exit', stop);
+
+const next = spawn(process.execPath, [nextBin, 'start', '-p', String(nextPort)], { stdio: 'ignore', env: process.env });
+children.push(next);
+await waitFor(`http://localhost:${nextPort}/`);
+
+// Warm the route cache and capture each page's exact bytes and headers for the baseline server.
+const captured: Record<string, { body: string; type: string }> = {};
+for (const [, p] of pages) {
+  for (let i = 0; i < 3; i++) await fetch(`http://localhost:${nextPort}${p}`).then((r) => r.text());
+  const res = await fetch(`http://localhost:${nextPort}${p}`);
+  captured[p] = { body: await res.text(), type: res.headers.get('content-type') ?? 'text/html' };
+}
+const bodiesFile = path.join(scratch, 'bodies.json');
+fs.writeFileSync(bodiesFile, JSON.stringify(captured));
+const raw = spawn(
+  process.execPath,
+  [
+    '-e',
+    `const http=require('node:http');const pages=require(${JSON.stringify(bodiesFile)});
+     http.createServer((req,res)=>{const p=pages[req.url];if(!p){res.statusCode=404;return res.end();}
+     res.writeHead(200,{'content-type':p.type,'content-length':Buffer.byteLength(p.body)});res.end(p.body);}).listen(${rawPort});`,
+  ],
+  { stdio: 'ignore' },
+);
+children.push(raw);
+await waitFor(`http://localhost:${rawPort}/`);
+
+type Row = { page: string; kb: string; next: autocannon.Result; raw: autocannon.Result };
+const rows: Row[] = [];
+for (const [name, p] of pages) {
+  process.stdout.write(`Measuring ${name} (${p})… `);
+  const n = await measure(`http://localhost:${nextPort}${p}`);
+  const r = await measure(`http://localhost:${rawPort}${p}`);
+  rows.push({ page: name, kb: (Buffer.byteLength(captured[p].body) / 1024).toFixed(1), next: n, raw: r });
+  console.log('done');
+}
+stop();
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`\n${connections} connections, ${seconds} s per measurement, ${os.cpus().length} cores, Node ${process.version}\n`);
+console.log('| page | HTML KiB | Next req/s | p50 ms | p99 ms | errors | node:http req/s | p50 ms | p99 ms | Next / node:http |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const { page, kb, next: n, raw: r } of rows) {
+  const errors = n.errors + n.non2xx;
+  console.log(
+    `| ${page} | ${kb} | ${fmt(n.requests.average)} | ${n.latency.p50} | ${n.latency.p99} | ${errors} | ${fmt(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${((n.requests.average / r.requests.average) * 100).toFixed(0)}% |`,
+  );
+}
+fs.rmSync(scratch, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,42 @@
+/**
+ * `npm start`: one command from a fresh clone to a running journal. Prepares the data folder
+ * (database, migrations, demo journal, auth secret), builds when there is no build yet, then
+ * serves the production app.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { prepareDataFolder } from './prepare';
+
+const port = Number(process.env.PORT || 3000);
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+const { seeded, demoAccounts } = await prepareDataFolder();
+
+if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
+  console.log('No production build yet: building (about a minute)…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: process.env,
+});
+let announced = false;
+server.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /ready|started server|Local:/i.test(chunk.toString())) {
+    announced = true;
+    console.log(`\nHallway is running at http://localhost:${port}`);
+    if (demoAccounts.length) {
+      console.log(`Demo accounts${seeded ? ' (just created)' : ''}, password "hallway-demo":`);
+      for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
+    }
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code) => process.exit(code ?? 0));
