@@ -1,6 +1,8 @@
-import Link from 'next/link';
-
-/** Page links for `/?page=N`; page 1 is the bare home page. */
+/**
+ * Page links for `/?page=N`; page 1 is the bare home page. Plain anchors on purpose: `/?page=N` is
+ * rewritten to `/page/N` on the server, which the client router cannot see, so a client-side
+ * navigation could reuse the cached payload of `/`. A full load of a cached page is just as fast.
+ */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   const href = (n: number) => (n === 1 ? '/' : `/?page=${n}`);
@@ -8,26 +10,26 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
   return (
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between gap-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={link}>← Newer posts</Link>
+        <a href={href(page - 1)} rel="prev" className={link}>← Newer posts</a>
       ) : (
         <span />
       )}
       <ol className="flex gap-1">
         {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
           <li key={n}>
-            <Link
+            <a
               href={href(n)}
               aria-current={n === page ? 'page' : undefined}
               className={`${link} ${n === page ? 'bg-accent-700 text-white hover:bg-accent-800 dark:hover:bg-accent-600' : ''}`}
             >
               <span className="sr-only">Page </span>
               {n}
-            </Link>
+            </a>
           </li>
         ))}
       </ol>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" className={link}>Older posts →</Link>
+        <a href={href(page + 1)} rel="next" className={link}>Older posts →</a>
       ) : (
         <span />
       )}

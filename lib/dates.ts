@@ -74,7 +74,7 @@ function calendarDate(date: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-/** "Monday 5 March 2018". */
+/** "Monday, 5 March 2018". */
 export function formatCalendarDate(date: string, options: { weekday?: boolean } = {}): string {
   return new Intl.DateTimeFormat('en-GB', {
     weekday: options.weekday ? 'long' : undefined,
