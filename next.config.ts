@@ -17,7 +17,12 @@ const nextConfig: NextConfig = {
   // build (app, browser tests, benchmark) would only cost time.
   typescript: { ignoreBuildErrors: true },
   // `forbidden()` (app/forbidden.tsx): a signed-in user without the role gets a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Recap images are up to 10 MB (app/write/actions.ts uploadImageAction); the default action
+    // body limit (1 MB) would refuse them before our own size check could say why.
+    serverActions: { bodySizeLimit: '11mb' },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

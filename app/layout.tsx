@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { AccountMenu } from '@/components/account-menu';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { ThemeProvider } from '@/components/theme-provider';
 import { env } from '@/lib/env';
+import { pageAlternates, SITE_NAME } from '@/lib/seo';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,6 +12,10 @@ export const metadata: Metadata = {
   title: { default: 'Hallway — conference recaps', template: '%s · Hallway' },
   description: 'Recaps of tech conferences, with every day’s talks by track and what attendees thought of them.',
   applicationName: 'Hallway',
+  // Feed links for every page; pages with a canonical URL rebuild them through lib/seo.ts.
+  alternates: pageAlternates(undefined),
+  openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en_GB' },
+  twitter: { card: 'summary' },
 };
 
 export const viewport: Viewport = {
@@ -31,7 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           >
             Skip to content
           </a>
-          <SiteHeader />
+          <SiteHeader account={<AccountMenu />} />
           <main id="content" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6">
             {children}
           </main>

@@ -1,8 +1,11 @@
-/** "★ 4.3 (12 ratings)": the crowd's verdict from the talk's write-time aggregates. */
+/**
+ * "★ 4.3 (12 ratings) · 15 saw it": the crowd's verdict from the talk's write-time aggregates
+ * (average to one decimal; "saw it" counts everyone who marked the talk, with or without stars).
+ */
 export function RatingSummary({ ratingCount, ratingSum, attendanceCount }: { ratingCount: number; ratingSum: number; attendanceCount: number }) {
   const average = ratingCount > 0 ? ratingSum / ratingCount : null;
   return (
-    <p className="flex items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
+    <p className="flex flex-wrap items-center gap-x-1.5 text-sm text-stone-600 dark:text-stone-400">
       {average === null ? (
         <span>No ratings yet</span>
       ) : (
@@ -14,7 +17,7 @@ export function RatingSummary({ ratingCount, ratingSum, attendanceCount }: { rat
       )}
       {attendanceCount > 0 && (
         <span>
-          · {attendanceCount} saw it
+          <span aria-hidden="true">·</span> {attendanceCount} saw it
         </span>
       )}
     </p>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
 
 const nav = [
@@ -33,6 +34,7 @@ export function SiteHeader({ account }: { account?: React.ReactNode }) {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          <SearchBox />
           <ThemeToggle />
           {account}
         </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TalkCard } from '@/db/queries';
 import { formatTimeInZone } from '@/lib/dates';
+import { RatingForm } from './rating-form';
 import { RatingSummary } from './rating-summary';
 import { SpeakerList } from './speaker-list';
 import { TalkLinks } from './talk-links';
@@ -16,7 +17,8 @@ export const KIND_LABELS = {
 } as const;
 
 /** One talk in a day's list or a speaker's page: what it is, who gave it, where to watch it, what people thought. */
-export function TalkItem({ talk, headingLevel = 3, showConference = false, children }: { talk: TalkCard; headingLevel?: 3 | 4; showConference?: boolean; children?: React.ReactNode }) {
+/** `rateable`: with the "I saw it / stars / review" form (a client island; see components/rating-form.tsx). */
+export function TalkItem({ talk, headingLevel = 3, showConference = false, rateable = false, children }: { talk: TalkCard; headingLevel?: 3 | 4; showConference?: boolean; rateable?: boolean; children?: React.ReactNode }) {
   const H = `h${headingLevel}` as const;
   return (
     <article className="rounded-xl border border-stone-200 p-5 dark:border-stone-800" aria-labelledby={`talk-${talk.id}`}>
@@ -44,6 +46,7 @@ export function TalkItem({ talk, headingLevel = 3, showConference = false, child
       <div className="mt-3 flex flex-col gap-2">
         <TalkLinks {...talk} />
         <RatingSummary {...talk} />
+        {rateable && <RatingForm talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} timeZone={talk.timeZone} />}
         {talk.recaps.length > 0 && (
           <p className="text-sm text-stone-600 dark:text-stone-400">
             In {talk.recaps.length === 1 ? 'the recap' : 'the recaps'}{' '}

@@ -397,3 +397,155 @@ export function getCategories() {
     .orderBy(asc(categories.name))
     .all();
 }
+
+// ----------------------------------------------------------- revalidation
+
+/** Reader pages that show a talk: its page, its day list, its conference, its speakers, and recaps covering it. */
+export function getPathsShowingTalks({ talkIds }: { talkIds: number[] }): string[] {
+  if (talkIds.length === 0) return [];
+  const paths = new Set<string>();
+  for (const t of getTalkCards(talkIds)) {
+    const conf = `/conferences/${t.conferenceSlug}`;
+    paths.add(conf).add(`${conf}/talks/${t.slug}`);
+    if (t.dayNumber) paths.add(`${conf}/days/${t.dayNumber}`);
+    for (const s of t.speakers) paths.add(`/speakers/${s.slug}`);
+    for (const r of t.recaps) paths.add(`/posts/${r.slug}`);
+  }
+  return [...paths];
+}
+
+/**
+ * Reader pages that show a post (whatever its state, so unpublishing clears it too): the lists, its
+ * page, its categories, its conference, and every talk, day and speaker page its talks appear on.
+ */
+export function getPathsShowingPost({ postId }: { postId: number }): string[] {
+  const post = db
+    .select({ slug: posts.slug, conferenceSlug: conferences.slug })
+    .from(posts)
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(eq(posts.id, postId))
+    .get();
+  if (!post) return [];
+  const paths = new Set<string>(['/', '/conferences', `/posts/${post.slug}`, '/feed.xml', '/feed.json', '/sitemap.xml']);
+  if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(eq(postSlugs.postId, postId)).all();
+  for (const { slug } of oldSlugs) paths.add(`/posts/${slug}`);
+  const cats = db
+    .select({ slug: categories.slug })
+    .from(postCategories)
+    .innerJoin(categories, eq(categories.id, postCategories.categoryId))
+    .where(eq(postCategories.postId, postId))
+    .all();
+  for (const c of cats) paths.add(`/categories/${c.slug}`).add(`/categories/${c.slug}/feed.xml`);
+  const talkIds = db.select({ id: postTalks.talkId }).from(postTalks).where(eq(postTalks.postId, postId)).all();
+  for (const p of getPathsShowingTalks({ talkIds: talkIds.map((t) => t.id) })) paths.add(p);
+  return [...paths];
+}
+
+// ------------------------------------------------------- feeds, sitemap, calendars
+
+const FEED_SIZE = 20;
+
+/** The latest public posts with their full bodies, for the Atom and JSON feeds. */
+function getFeedPostRows({ where, limit }: { where?: Parameters<typeof and>[number]; limit: number }) {
+  const rows = db
+    .select({
+      ...summaryColumns,
+      bodyHtml: posts.bodyHtml,
+    })
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(where ? and(isPublic(), where) : isPublic())
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit)
+    .all();
+  return withCategories(rows);
+}
+
+export type FeedPost = ReturnType<typeof getFeedPostRows>[number];
+
+export function getFeedPosts({ limit = FEED_SIZE } = {}) {
+  return getFeedPostRows({ limit });
+}
+
+/** Null for an unknown category; a known one with no public posts gives an empty list. */
+export function getFeedPostsByCategory({ slug, limit = FEED_SIZE }: { slug: string; limit?: number }) {
+  const category = db.select().from(categories).where(eq(categories.slug, slug)).get();
+  if (!category) return null;
+  const inCategory = inArray(
+    posts.id,
+    db.select({ id: postCategories.postId }).from(postCategories).where(eq(postCategories.categoryId, category.id)),
+  );
+  return { category, posts: getFeedPostRows({ where: inCategory, limit }) };
+}
+
+export function getFeedPostsByConference({ slug, limit = FEED_SIZE }: { slug: string; limit?: number }) {
+  const conference = db.select().from(conferences).where(eq(conferences.slug, slug)).get();
+  if (!conference) return null;
+  return { conference, posts: getFeedPostRows({ where: eq(posts.conferenceId, conference.id), limit }) };
+}
+
+/**
+ * Everything public the sitemap lists, with last-modified instants: posts, conferences with their
+ * days, talks, speakers (their latest talk change), categories (their latest public post).
+ */
+export function getSitemapEntries() {
+  const postRows = db
+    .select({ slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt })
+    .from(posts)
+    .where(isPublic())
+    .orderBy(desc(posts.publishedAt))
+    .all();
+  const conferenceRows = db
+    .select({ id: conferences.id, slug: conferences.slug, updatedAt: conferences.updatedAt })
+    .from(conferences)
+    .orderBy(desc(conferences.startDate))
+    .all();
+  // A day page changes when its conference or one of its talks does.
+  const dayRows = db
+    .select({
+      conferenceSlug: conferences.slug,
+      number: days.number,
+      updatedAt: sql<number>`max(${conferences.updatedAt}, coalesce(max(${talks.updatedAt}), 0))`,
+    })
+    .from(days)
+    .innerJoin(conferences, eq(conferences.id, days.conferenceId))
+    .leftJoin(talks, eq(talks.dayId, days.id))
+    .groupBy(days.id)
+    .orderBy(asc(conferences.slug), asc(days.number))
+    .all();
+  const talkRows = db
+    .select({ conferenceSlug: conferences.slug, slug: talks.slug, updatedAt: talks.updatedAt })
+    .from(talks)
+    .innerJoin(conferences, eq(conferences.id, talks.conferenceId))
+    .orderBy(asc(conferences.slug), asc(talks.position))
+    .all();
+  const speakerRows = db
+    .select({
+      slug: speakers.slug,
+      updatedAt: sql<number>`max(${speakers.createdAt}, coalesce(max(${talks.updatedAt}), 0))`,
+    })
+    .from(speakers)
+    .leftJoin(talkSpeakers, eq(talkSpeakers.speakerId, speakers.id))
+    .leftJoin(talks, eq(talks.id, talkSpeakers.talkId))
+    .groupBy(speakers.id)
+    .orderBy(asc(speakers.slug))
+    .all();
+  const categoryRows = db
+    .select({ slug: categories.slug, updatedAt: sql<number>`max(${posts.updatedAt})` })
+    .from(categories)
+    .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .groupBy(categories.id)
+    .orderBy(asc(categories.slug))
+    .all();
+  return {
+    posts: postRows,
+    conferences: conferenceRows,
+    days: dayRows,
+    talks: talkRows,
+    speakers: speakerRows,
+    categories: categoryRows,
+  };
+}

@@ -26,7 +26,8 @@ function chromiumExecutable(): string | undefined {
 
 export default defineConfig({
   testDir: '.',
-  outputDir: '../test-results',
+  // Per port, so test servers running side by side do not clear each other's artefacts.
+  outputDir: `../test-results/${port}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,

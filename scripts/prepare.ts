@@ -1,6 +1,6 @@
 /**
  * Makes the data folder ready: creates and migrates the database, loads the demo journal into an
- * empty one (unless SEED_DEMO=false) and generates the auth secret when none is configured.
+ * empty one (on a localhost SITE_URL, unless SEED_DEMO=false) and generates the auth secret when none is configured.
  * Used by `npm start`, the test server and the benchmarks.
  */
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ export async function prepareDataFolder() {
     console.error(`\nHallway cannot start.\n${error instanceof Error ? error.message : error}\n`);
     process.exit(1);
   }
-  const { env, dataDir } = loaded;
+  const { env, dataDir, isLocalUrl } = loaded;
   fs.mkdirSync(dataDir, { recursive: true });
   // Hand the secret to the Next.js processes started after this one (build, start).
   if (env.AUTH_SECRET) process.env.AUTH_SECRET = env.AUTH_SECRET;
@@ -24,7 +24,10 @@ export async function prepareDataFolder() {
   const { db } = await import('@/db/index');
   const { seedDemoJournal, demoUsers } = await import('@/db/seed');
   const { users } = await import('@/db/schema');
-  const seeded = env.SEED_DEMO ? await seedDemoJournal(db) : false;
+  // Demo accounts share a published password: only the embedded default (a localhost SITE_URL) gets them.
+  const demo = env.SEED_DEMO && isLocalUrl(env.SITE_URL);
+  if (env.SEED_DEMO && !demo) console.log(`Not loading the demo journal: SITE_URL (${env.SITE_URL}) is not a localhost address.`);
+  const seeded = demo ? await seedDemoJournal(db) : false;
   const emails = demoUsers.map((u) => u.email);
   const demoAccounts = db
     .select({ email: users.email, role: users.role })

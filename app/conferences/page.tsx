@@ -1,15 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { JsonLd } from '@/components/json-ld';
 import { getConferences } from '@/db/queries';
 import { formatDateRange } from '@/lib/dates';
+import { pageMetadata } from '@/lib/seo';
+import { collectionJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
-export const metadata: Metadata = { title: 'Conferences', alternates: { canonical: '/conferences' } };
+export const metadata: Metadata = pageMetadata({
+  title: 'Conferences',
+  description: 'Every conference in the journal, with its days, tracks, talks and recaps.',
+  path: '/conferences',
+});
 
 export default function ConferencesPage() {
   const conferences = getConferences();
   return (
     <>
+      <JsonLd
+        data={collectionJsonLd({
+          name: 'Conferences',
+          path: '/conferences',
+          items: conferences.map((c) => ({ name: c.name, path: `/conferences/${c.slug}` })),
+        })}
+      />
       <h1 className="mb-8 text-3xl font-bold tracking-tight text-stone-900 dark:text-white">Conferences</h1>
       {conferences.length === 0 ? (
         <p>No conferences recorded yet.</p>

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
 import { PostCard } from '@/components/post-card';
 import { getPostsByCategory } from '@/db/queries';
+import { pageMetadata } from '@/lib/seo';
+import { collectionJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -14,11 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { name } = await params;
   const data = getPostsByCategory({ slug: name });
   if (!data) return {};
-  return {
+  return pageMetadata({
     title: `${data.category.name} recaps`,
-    description: `Recaps filed under ${data.category.name}.`,
-    alternates: { canonical: `/categories/${data.category.slug}` },
-  };
+    description: `${data.posts.length} ${data.posts.length === 1 ? 'recap' : 'recaps'} filed under ${data.category.name}.`,
+    path: `/categories/${data.category.slug}`,
+    feeds: [{ url: `/categories/${data.category.slug}/feed.xml`, title: `Hallway: ${data.category.name} recaps (Atom)` }],
+  });
 }
 
 export default async function CategoryPage({ params }: Props) {
@@ -27,6 +31,13 @@ export default async function CategoryPage({ params }: Props) {
   if (!data) notFound();
   return (
     <>
+      <JsonLd
+        data={collectionJsonLd({
+          name: `${data.category.name} recaps`,
+          path: `/categories/${data.category.slug}`,
+          items: data.posts.map((p) => ({ name: p.title, path: `/posts/${p.slug}` })),
+        })}
+      />
       <header className="mb-10">
         <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">Category</p>
         <h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl dark:text-white">{data.category.name}</h1>

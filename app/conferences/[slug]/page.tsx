@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
 import { PostCard } from '@/components/post-card';
+import { TalkRankings } from '@/components/talk-rankings';
 import { getConferenceBySlug } from '@/db/queries';
 import { formatCalendarDate, formatDateRange } from '@/lib/dates';
+import { pageMetadata, truncate } from '@/lib/seo';
+import { conferenceEventJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -17,20 +21,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = getConferenceBySlug({ slug });
   if (!data) return {};
   const { conference } = data;
-  return {
+  return pageMetadata({
     title: conference.name,
-    description: conference.description ?? `${conference.name}: days, tracks, talks and recaps.`,
-    alternates: { canonical: `/conferences/${conference.slug}` },
-  };
+    description: truncate(
+      conference.description ??
+        `${conference.name}, ${formatDateRange(conference.startDate, conference.endDate)}: days, tracks, talks and recaps.`,
+    ),
+    path: `/conferences/${conference.slug}`,
+    feeds: [{ url: `/conferences/${conference.slug}/feed.xml`, title: `Hallway: recaps of ${conference.name} (Atom)` }],
+  });
 }
 
 export default async function ConferencePage({ params }: Props) {
   const { slug } = await params;
   const data = getConferenceBySlug({ slug });
   if (!data) notFound();
-  const { conference, days, recaps } = data;
+  const { conference, days, recaps, talks } = data;
   return (
     <>
+      <JsonLd data={conferenceEventJsonLd(conference)} />
       <header className="mb-10">
         <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">
           <Link href="/conferences" className="hover:underline">Conferences</Link>
@@ -79,6 +88,8 @@ export default async function ConferencePage({ params }: Props) {
           ))}
         </ol>
       </section>
+
+      <TalkRankings talks={talks} days={days} />
 
       <section aria-labelledby="recaps-heading" className="mt-12">
         <h2 id="recaps-heading" className="mb-6 text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Recaps</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PostListPage } from '@/components/post-list-page';
+import { pageMetadata, SITE_DESCRIPTION } from '@/lib/seo';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ n: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { n } = await params;
-  return { title: `Recaps, page ${n}`, alternates: { canonical: `/?page=${n}` } };
+  return pageMetadata({ title: `Recaps, page ${n}`, description: SITE_DESCRIPTION, path: `/?page=${n}` });
 }
 
 /** Reached through the `/?page=N` rewrite in next.config.ts. */

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { RecapTalks } from '@/components/recap-talks';
 import { TableOfContents } from '@/components/table-of-contents';
 import { getCurrentSlugByOldSlug, getPostBySlug } from '@/db/queries';
 import { toIsoWithOffset } from '@/lib/dates';
+import { pageMetadata, truncate } from '@/lib/seo';
+import { blogPostingJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -18,20 +21,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const post = getPostBySlug({ slug });
   if (!post) return {};
-  return {
+  const description = truncate(post.summary || post.title);
+  // The social image comes from ./opengraph-image.tsx; Next adds og:image and twitter:image.
+  return pageMetadata({
     title: post.title,
-    description: post.summary,
-    alternates: { canonical: `/posts/${post.slug}` },
+    description,
+    path: `/posts/${post.slug}`,
+    largeImage: true,
     openGraph: {
       type: 'article',
-      title: post.title,
-      description: post.summary,
       publishedTime: toIsoWithOffset(post.publishedAt, post.utcOffsetMinutes),
-      authors: post.authorName ? [post.authorName] : undefined,
+      modifiedTime: toIsoWithOffset(Math.max(post.updatedAt, post.publishedAt), post.utcOffsetMinutes),
+      authors: [post.authorName ?? 'A former member'],
+      ...(post.conferenceName && { section: post.conferenceName }),
       tags: post.categories.map((c) => c.name),
     },
-    twitter: { card: 'summary_large_image', title: post.title, description: post.summary },
-  };
+  });
 }
 
 export default async function PostPage({ params }: Props) {
@@ -46,6 +51,7 @@ export default async function PostPage({ params }: Props) {
   const showToc = post.toc.length >= 3;
   return (
     <article className="mx-auto max-w-3xl">
+      <JsonLd data={blogPostingJsonLd(post)} />
       <header className="mb-8">
         {post.conferenceSlug && (
           <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">

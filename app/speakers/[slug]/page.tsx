@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TalkItem } from '@/components/talk-item';
+import { JsonLd } from '@/components/json-ld';
 import { getSpeakerBySlug } from '@/db/queries';
+import { pageMetadata, truncate } from '@/lib/seo';
+import { speakerJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -15,11 +18,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = getSpeakerBySlug({ slug });
   if (!data) return {};
-  return {
+  const conferences = [...new Set(data.talks.map((t) => t.conferenceName))];
+  return pageMetadata({
     title: data.speaker.name,
-    description: `Talks by ${data.speaker.name} across conferences, with recaps and ratings.`,
-    alternates: { canonical: `/speakers/${slug}` },
-  };
+    description: truncate(
+      data.speaker.bio ??
+        `${data.talks.length} ${data.talks.length === 1 ? 'talk' : 'talks'} by ${data.speaker.name}${conferences.length ? ` at ${conferences.join(', ')}` : ''}, with recaps and ratings.`,
+    ),
+    path: `/speakers/${data.speaker.slug}`,
+    openGraph: { type: 'profile' },
+  });
 }
 
 export default async function SpeakerPage({ params }: Props) {
@@ -29,6 +37,7 @@ export default async function SpeakerPage({ params }: Props) {
   const { speaker, talks } = data;
   return (
     <>
+      <JsonLd data={speakerJsonLd(speaker)} />
       <header className="mb-8">
         <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">
           <Link href="/speakers" className="hover:underline">Speakers</Link>

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
 import { TalkItem } from '@/components/talk-item';
 import { getDayProgramme } from '@/db/queries';
 import { formatCalendarDate } from '@/lib/dates';
+import { pageMetadata } from '@/lib/seo';
+import { conferenceDayJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -22,11 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, n } = await params;
   const data = load(slug, n);
   if (!data) return {};
-  return {
+  return pageMetadata({
     title: `Day ${data.day.number} — ${data.conference.name}`,
-    description: `Talks of day ${data.day.number} of ${data.conference.name}, by track, with links and ratings.`,
-    alternates: { canonical: `/conferences/${slug}/days/${data.day.number}` },
-  };
+    description: `Talks of day ${data.day.number} of ${data.conference.name} (${formatCalendarDate(data.day.date, { weekday: true })}), by track, with links and ratings.`,
+    path: `/conferences/${data.conference.slug}/days/${data.day.number}`,
+    feeds: [{ url: `/conferences/${data.conference.slug}/feed.xml`, title: `Hallway: recaps of ${data.conference.name} (Atom)` }],
+  });
 }
 
 export default async function DayPage({ params }: Props) {
@@ -36,6 +40,7 @@ export default async function DayPage({ params }: Props) {
   const { conference, day, days, tracks, sessions } = data;
   return (
     <>
+      <JsonLd data={conferenceDayJsonLd(conference, day)} />
       <header className="mb-8">
         <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">
           <Link href={`/conferences/${conference.slug}`} className="hover:underline">{conference.name}</Link>
@@ -71,7 +76,7 @@ export default async function DayPage({ params }: Props) {
           ) : (
             <ol className="mt-4 space-y-4">
               {track.talks.map((talk) => (
-                <li key={talk.id}><TalkItem talk={talk} /></li>
+                <li key={talk.id}><TalkItem talk={talk} rateable /></li>
               ))}
             </ol>
           )}
@@ -85,7 +90,7 @@ export default async function DayPage({ params }: Props) {
           </h2>
           <ol className="mt-4 space-y-4">
             {sessions.map((talk) => (
-              <li key={talk.id}><TalkItem talk={talk} /></li>
+              <li key={talk.id}><TalkItem talk={talk} rateable /></li>
             ))}
           </ol>
         </section>

@@ -1,13 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { RatingDistribution } from '@/components/rating-distribution';
+import { RatingForm } from '@/components/rating-form';
 import { RatingSummary } from '@/components/rating-summary';
+import { ReviewList } from '@/components/review-list';
 import { SpeakerList } from '@/components/speaker-list';
 import { KIND_LABELS } from '@/components/talk-item';
 import { TalkLinks } from '@/components/talk-links';
 import { Badge } from '@/components/ui/badge';
+import { JsonLd } from '@/components/json-ld';
 import { getTalkBySlug } from '@/db/queries';
+import { getRatingDistributionByTalk, getReviewsByTalk } from '@/db/ratings';
 import { formatCalendarDate, formatPostDate, formatTimeInZone } from '@/lib/dates';
+import { pageMetadata, truncate } from '@/lib/seo';
+import { talkEventJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -21,11 +28,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const talk = getTalkBySlug({ conferenceSlug: slug, talkSlug });
   if (!talk) return {};
   const by = talk.speakers.map((s) => s.name).join(', ');
-  return {
+  return pageMetadata({
     title: `${talk.title} — ${talk.conferenceName}`,
-    description: talk.abstract ?? `${talk.title}${by ? ` by ${by}` : ''} at ${talk.conferenceName}.`,
-    alternates: { canonical: `/conferences/${slug}/talks/${talk.slug}` },
-  };
+    description: truncate(talk.abstract ?? `${talk.title}${by ? ` by ${by}` : ''} at ${talk.conferenceName}.`),
+    path: `/conferences/${talk.conferenceSlug}/talks/${talk.slug}`,
+  });
 }
 
 export default async function TalkPage({ params }: Props) {
@@ -34,6 +41,7 @@ export default async function TalkPage({ params }: Props) {
   if (!talk) notFound();
   return (
     <article className="mx-auto max-w-3xl">
+      <JsonLd data={talkEventJsonLd(talk)} />
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-400">
           <Link href={`/conferences/${talk.conferenceSlug}`} className="hover:underline">{talk.conferenceName}</Link>
@@ -87,6 +95,23 @@ export default async function TalkPage({ params }: Props) {
           <p className="mt-2 max-w-prose">{talk.abstract}</p>
         </section>
       )}
+
+      <section aria-labelledby="ratings" className="mt-10">
+        <h2 id="ratings" className="text-xl font-semibold text-stone-900 dark:text-white">Ratings</h2>
+        <div className="mt-4 grid gap-6 sm:grid-cols-2">
+          <RatingDistribution counts={getRatingDistributionByTalk({ talkId: talk.id })} ratingCount={talk.ratingCount} ratingSum={talk.ratingSum} />
+          <div className="rounded-xl border border-stone-200 p-4 dark:border-stone-800">
+            <h3 className="text-sm font-semibold text-stone-900 dark:text-white">Your rating</h3>
+            <RatingForm talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} timeZone={talk.timeZone} size="full" />
+            <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Your stars count in the average above; a review appears below with your name.</p>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="reviews" className="mt-10">
+        <h2 id="reviews" className="text-xl font-semibold text-stone-900 dark:text-white">Reviews</h2>
+        <ReviewList talkId={talk.id} reviews={getReviewsByTalk({ talkId: talk.id })} />
+      </section>
 
       <section aria-labelledby="notes" className="mt-10">
         <h2 id="notes" className="text-xl font-semibold text-stone-900 dark:text-white">From the recaps</h2>

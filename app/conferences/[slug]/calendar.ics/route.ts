@@ -1,0 +1,17 @@
+import { getConferenceBySlug } from '@/db/queries';
+import { calendarResponse, conferenceCalendar } from '@/lib/calendar';
+
+// Rendered on first request per conference, then cached and refreshed like the conference page.
+export const dynamic = 'force-static';
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const data = getConferenceBySlug({ slug });
+  if (!data) return new Response('No such conference.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const cal = conferenceCalendar({ conference: data.conference, days: data.days, talks: data.talks });
+  return calendarResponse(cal, { filename: `${data.conference.slug}.ics` });
+}

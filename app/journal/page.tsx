@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CalendarSubscription } from '@/components/calendar-subscription';
+import { JournalList, JournalTotals } from '@/components/journal-list';
+import { buttonClass } from '@/components/ui/button';
+import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
+import { requireUser } from '@/lib/auth/current-user';
+import { SLUG_PATTERN } from '@/lib/slug';
+import { ImportForm } from './import-form';
+
+export const metadata: Metadata = { title: 'Your journal', robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The attendee's journal: every talk they marked as seen, grouped by conference and day, with their
+ * stars, how they saw it and their review; totals; filters (GET, so a filtered view is a link);
+ * CSV export and import; the personal calendar link. Signed-in users only: the page reads the
+ * session, so it is rendered per request (never cached).
+ */
+export default async function JournalPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/journal');
+  const params = await searchParams;
+  const options = getJournalFilterOptionsByUser({ userId: user.id });
+  // Well-formed values only; one the user has no entries for gives an empty list, as a filter should.
+  const conference = SLUG_PATTERN.test(one(params.conference) ?? '') ? one(params.conference)! : null;
+  const year = /^\d{4}$/.test(one(params.year) ?? '') ? one(params.year)! : null;
+  if (year && !options.years.includes(year)) options.years.push(year);
+  const entries = getJournalByUser({ userId: user.id, conference, year });
+  const filtered = !!(conference || year);
+  const selectClass =
+    'block rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 dark:border-stone-700 dark:bg-stone-900 dark:text-white';
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight text-stone-900 dark:text-white">Your journal</h1>
+        <p className="mt-2 text-stone-600 dark:text-stone-400">
+          The talks you saw, what you thought of them, conference by conference.{' '}
+          {user.journalPublic ? (
+            <>
+              It is public at{' '}
+              <Link href={`/u/${user.handle}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+                /u/{user.handle}
+              </Link>{' '}
+              (reviews a moderator hid stay private).
+            </>
+          ) : (
+            <>Only you can see it.</>
+          )}{' '}
+          <Link href="/account#journal" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+            {user.journalPublic ? 'Make it private' : 'Make it public'}
+          </Link>
+        </p>
+      </header>
+
+      <div className="mt-6">
+        <JournalTotals entries={entries} filtered={filtered} />
+      </div>
+
+      {options.conferences.length > 0 && (
+        <form method="get" action="/journal" className="mt-6 flex flex-wrap items-end gap-3" aria-label="Filter the journal">
+          <div>
+            <label htmlFor="journal-conference" className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
+              Conference
+            </label>
+            <select id="journal-conference" name="conference" defaultValue={conference ?? ''} className={selectClass}>
+              <option value="">All conferences</option>
+              {options.conferences.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="journal-year" className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
+              Year
+            </label>
+            <select id="journal-year" name="year" defaultValue={year ?? ''} className={selectClass}>
+              <option value="">All years</option>
+              {options.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass('secondary')}>
+            Show
+          </button>
+          {filtered && (
+            <Link href="/journal" className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+              Clear filters
+            </Link>
+          )}
+        </form>
+      )}
+
+      <div className="mt-8">
+        {entries.length > 0 ? (
+          <JournalList entries={entries} editable />
+        ) : filtered ? (
+          <p className="text-stone-600 dark:text-stone-400">No talks match these filters.</p>
+        ) : (
+          <div className="rounded-xl border border-dashed border-stone-300 p-6 text-stone-600 dark:border-stone-700 dark:text-stone-400">
+            <p className="font-medium text-stone-900 dark:text-white">Nothing here yet.</p>
+            <p className="mt-1">
+              Open a conference day from the{' '}
+              <Link href="/conferences" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+                conferences
+              </Link>{' '}
+              and choose “I saw it” on the talks you attended, or import a journal CSV below.
+            </p>
+          </div>
+        )}
+      </div>
+
+      <section aria-labelledby="journal-files" className="mt-12 rounded-xl border border-stone-200 p-5 dark:border-stone-800">
+        <h2 id="journal-files" className="text-lg font-semibold text-stone-900 dark:text-white">
+          Export and import
+        </h2>
+        <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+          A CSV file with one line per talk: date, conference, day, track, talk, speakers, how seen, stars, review and talk URL.
+        </p>
+        <p className="mt-3">
+          {/* A file download, not a page: a plain link so the router does not try to render it. */}
+          <a href="/journal/export.csv" download className={buttonClass('secondary')}>
+            Download my journal (CSV)
+          </a>
+        </p>
+        <div className="mt-6">
+          <ImportForm />
+        </div>
+      </section>
+
+      <div className="mt-8">
+        <CalendarSubscription userId={user.id} />
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,270 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import {
+  addDay,
+  addPastedTalks,
+  addTrack,
+  ConferenceError,
+  createConference,
+  createTalk,
+  deleteConference,
+  deleteDay,
+  deleteTalk,
+  deleteTrack,
+  getConferencePaths,
+  updateConference,
+  updateDay,
+  updateTalk,
+  updateTrack,
+  type ConferenceInput,
+  type TalkInput,
+} from '@/db/conferences';
+import { action, ActionError, type ActionState } from '@/lib/action';
+import { revalidatePaths } from '@/lib/revalidate';
+import { parseTalkList } from '@/lib/talk-list';
+import {
+  checkbox,
+  dateSchema,
+  idSchema,
+  optionalSlug,
+  optionalText,
+  optionalTime,
+  optionalUrl,
+  placementSchema,
+  requiredText,
+  speakerNames,
+  talkKindSchema,
+  timeZoneSchema,
+} from '@/lib/write-schemas';
+
+/**
+ * Server actions of /write/conferences. Conferences, days, tracks and talks are shared facts:
+ * any author may change them, and every change is written to the audit log by db/conferences.ts
+ * in the same transaction. Reader pages showing the conference are refreshed before and after
+ * (a renamed slug or a moved talk leaves pages behind).
+ */
+
+/** A refusal from db/conferences.ts, shown next to the form field it is about. */
+function asActionError(error: unknown): unknown {
+  if (!(error instanceof ConferenceError)) return error;
+  // Day and track are picked together, in one "placement" select.
+  const field = error.field === 'dayId' || error.field === 'trackId' ? 'placement' : error.field;
+  return new ActionError(error.message, field ? { [field]: [error.message] } : undefined);
+}
+
+/** Runs a change to one conference and refreshes every reader page it touched. */
+function withConferenceRevalidation<T>(conferenceId: number, change: () => T): T {
+  const before = getConferencePaths({ conferenceId });
+  let result: T;
+  try {
+    result = change();
+  } catch (error) {
+    // Expected refusals (a day outside the dates, a taken slug) go next to their field.
+    throw asActionError(error);
+  }
+  revalidatePaths([...before, ...getConferencePaths({ conferenceId }), '/speakers']);
+  revalidatePath(`/write/conferences/${conferenceId}`);
+  return result;
+}
+
+const conferenceFields = z
+  .object({
+    name: requiredText(120, 'Enter the conference’s name.'),
+    slug: optionalSlug,
+    city: optionalText(80, 'The city'),
+    location: optionalText(160, 'The location'),
+    startDate: dateSchema,
+    endDate: dateSchema,
+    website: optionalUrl,
+    timeZone: timeZoneSchema,
+    description: optionalText(2000, 'The description'),
+  })
+  .refine((d) => d.endDate >= d.startDate, { path: ['endDate'], message: 'The last day cannot be before the first.' });
+
+const toConferenceInput = (d: z.output<typeof conferenceFields>): ConferenceInput => ({ ...d });
+
+export const createConferenceAction = action({ role: 'author', schema: conferenceFields }, async (data, user) => {
+  let id: number;
+  try {
+    ({ id } = createConference({ userId: user.id, input: toConferenceInput(data) }));
+  } catch (error) {
+    throw asActionError(error);
+  }
+  revalidatePaths(getConferencePaths({ conferenceId: id }));
+  redirect(`/write/conferences/${id}?created=1`);
+});
+
+export const updateConferenceAction = action(
+  { role: 'author', schema: conferenceFields.and(z.object({ id: idSchema })) },
+  async (data, user) => {
+    withConferenceRevalidation(data.id, () => updateConference({ id: data.id, userId: user.id, input: toConferenceInput(data) }));
+    return { ok: true, message: 'Conference saved.' };
+  },
+);
+
+export const deleteConferenceAction = action(
+  {
+    role: 'author',
+    schema: z.object({ id: idSchema, confirm: z.literal('delete', { message: 'Confirm that you want to delete this conference.' }) }),
+  },
+  async ({ id }, user) => {
+    const before = getConferencePaths({ conferenceId: id });
+    try {
+      deleteConference({ id, userId: user.id });
+    } catch (error) {
+      if (error instanceof ConferenceError) return { ok: false, message: error.message };
+      throw error;
+    }
+    revalidatePaths(before);
+    redirect('/write/conferences?deleted=1');
+  },
+);
+
+// ------------------------------------------------------------------ days
+
+export const addDayAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema, date: dateSchema, theme: optionalText(120, 'The theme') }) },
+  async ({ conferenceId, date, theme }, user): Promise<ActionState> => {
+    withConferenceRevalidation(conferenceId, () => addDay({ conferenceId, userId: user.id, date, theme }));
+    return { ok: true, message: `Day added (${date}).`, values: {} };
+  },
+);
+
+export const updateDayAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, date: dateSchema, theme: optionalText(120, 'The theme') }) },
+  async ({ conferenceId, dayId, date, theme }, user) => {
+    withConferenceRevalidation(conferenceId, () => updateDay({ dayId, userId: user.id, date, theme }));
+    return { ok: true, message: 'Day saved.' };
+  },
+);
+
+export const deleteDayAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema }) },
+  async ({ conferenceId, dayId }, user) => {
+    withConferenceRevalidation(conferenceId, () => deleteDay({ dayId, userId: user.id }));
+    return { ok: true, message: 'Day removed.' };
+  },
+);
+
+// ------------------------------------------------------------------ tracks
+
+const trackFields = { name: requiredText(120, 'Enter the track’s name.'), host: optionalText(120, 'The host’s name') };
+
+export const addTrackAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, ...trackFields }) },
+  async ({ conferenceId, dayId, name, host }, user): Promise<ActionState> => {
+    withConferenceRevalidation(conferenceId, () => addTrack({ dayId, userId: user.id, name, host }));
+    return { ok: true, message: `Track “${name}” added.`, values: {} };
+  },
+);
+
+export const updateTrackAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema, trackId: idSchema, ...trackFields }) },
+  async ({ conferenceId, trackId, name, host }, user) => {
+    withConferenceRevalidation(conferenceId, () => updateTrack({ trackId, userId: user.id, name, host }));
+    return { ok: true, message: 'Track saved.' };
+  },
+);
+
+export const deleteTrackAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema, trackId: idSchema }) },
+  async ({ conferenceId, trackId }, user) => {
+    withConferenceRevalidation(conferenceId, () => deleteTrack({ trackId, userId: user.id }));
+    return { ok: true, message: 'Track removed.' };
+  },
+);
+
+// ------------------------------------------------------------------ talks
+
+const talkFields = z.object({
+  conferenceId: idSchema,
+  title: requiredText(200, 'Enter the talk’s title.'),
+  slug: optionalSlug,
+  kind: talkKindSchema,
+  speakers: speakerNames,
+  abstract: optionalText(5000, 'The abstract'),
+  talkUrl: optionalUrl,
+  presentationUrl: optionalUrl,
+  videoUrl: optionalUrl,
+  slidesUrl: optionalUrl,
+  videoPending: checkbox,
+  placement: placementSchema,
+  startTime: optionalTime,
+  durationMinutes: z
+    .preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int('Whole minutes.').min(1, 'At least 1 minute.').max(1440, 'At most 24 hours.').optional())
+    .transform((v) => v ?? null),
+  room: optionalText(80, 'The room'),
+});
+
+function toTalkInput(d: z.output<typeof talkFields>): TalkInput {
+  const { placement, conferenceId: _c, ...rest } = d;
+  return { ...rest, dayId: placement.dayId, trackId: placement.trackId, videoPending: d.videoPending && !d.videoUrl };
+}
+
+export const createTalkAction = action({ role: 'author', schema: talkFields }, async (data, user): Promise<ActionState> => {
+  withConferenceRevalidation(data.conferenceId, () => createTalk({ conferenceId: data.conferenceId, userId: user.id, input: toTalkInput(data) }));
+  // Empty values: the form starts over for the next talk.
+  return { ok: true, message: `Added “${data.title}”.`, values: {} };
+});
+
+export const updateTalkAction = action(
+  { role: 'author', schema: talkFields.extend({ talkId: idSchema }) },
+  async (data, user) => {
+    withConferenceRevalidation(data.conferenceId, () => updateTalk({ talkId: data.talkId, userId: user.id, input: toTalkInput(data) }));
+    return { ok: true, message: 'Talk saved.' };
+  },
+);
+
+/**
+ * Removing a talk with ratings takes two steps: the first answers with the count (nothing
+ * removed); the second must send that exact count back as `confirmRatings`.
+ */
+export const deleteTalkAction = action(
+  {
+    role: 'author',
+    schema: z.object({
+      conferenceId: idSchema,
+      talkId: idSchema,
+      confirmRatings: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional()),
+      /** From the talk's own page, which is gone afterwards: back to the conference. */
+      then: z.enum(['conference']).optional(),
+    }),
+  },
+  async ({ conferenceId, talkId, confirmRatings, then }, user): Promise<ActionState> => {
+    const result = withConferenceRevalidation(conferenceId, () => deleteTalk({ talkId, userId: user.id, confirmedRatings: confirmRatings ?? null }));
+    if (!result.ok) {
+      const n = result.ratings;
+      return {
+        ok: false,
+        message: `“${result.title}” has ${n} rating${n === 1 ? '' : 's'}. Removing the talk deletes ${n === 1 ? 'it' : 'them'} too; the count and average stay in the change history.`,
+        values: { needsConfirmation: String(n) },
+      };
+    }
+    if (then === 'conference') redirect(`/write/conferences/${conferenceId}#talks`);
+    return { ok: true, message: result.ratings ? `Talk removed, with its ${result.ratings} rating${result.ratings === 1 ? '' : 's'} (recorded in the change history).` : 'Talk removed.' };
+  },
+);
+
+export const pasteTalksAction = action(
+  {
+    role: 'author',
+    schema: z.object({
+      conferenceId: idSchema,
+      placement: placementSchema,
+      kind: talkKindSchema.default('talk'),
+      list: z.string({ message: 'Paste at least one talk.' }).max(50_000, 'At most 50,000 characters at once.'),
+    }),
+  },
+  async ({ conferenceId, placement, kind, list }, user): Promise<ActionState> => {
+    const { talks, problems } = parseTalkList(list);
+    if (problems.length) return { ok: false, message: 'Nothing was added.', fieldErrors: { list: problems.map((p) => p.message) } };
+    if (!talks.length) return { ok: false, message: 'Nothing was added.', fieldErrors: { list: ['Paste at least one talk: one per line, “Title — Speaker, Speaker”.'] } };
+    const { ids } = withConferenceRevalidation(conferenceId, () =>
+      addPastedTalks({ conferenceId, userId: user.id, dayId: placement.dayId, trackId: placement.trackId, kind, list: talks }),
+    );
+    return { ok: true, message: `Added ${ids.length} talk${ids.length === 1 ? '' : 's'}.`, values: {} };
+  },
+);

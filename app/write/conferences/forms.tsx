@@ -1,0 +1,630 @@
+'use client';
+
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { CheckboxField, Field, FieldErrors, inputClass } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState, type ActionState } from '@/lib/action-state';
+import { parseTalkList } from '@/lib/talk-list';
+import { TALK_KIND_OPTIONS } from '@/lib/talk-kinds';
+import {
+  addDayAction,
+  addTrackAction,
+  createConferenceAction,
+  createTalkAction,
+  deleteConferenceAction,
+  deleteDayAction,
+  deleteTalkAction,
+  deleteTrackAction,
+  pasteTalksAction,
+  updateConferenceAction,
+  updateDayAction,
+  updateTalkAction,
+  updateTrackAction,
+} from './actions';
+
+/**
+ * The forms of /write/conferences. Each is a small client component around one server action
+ * (lib/action.ts): messages next to fields, what was typed kept on errors, the list below
+ * refreshed by the action's revalidation on success.
+ */
+
+const KINDS = TALK_KIND_OPTIONS;
+
+export type PlacementGroup = { label: string; options: { value: string; label: string }[] };
+
+const labelClass = 'mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200';
+
+/** A form whose fields start over after each success (adding one thing after another). */
+function useResetKey(state: ActionState) {
+  const [key, setKey] = useState(0);
+  useEffect(() => {
+    if (state.ok) setKey((k) => k + 1);
+  }, [state]);
+  return key;
+}
+
+function Select({
+  label,
+  name,
+  defaultValue,
+  errors,
+  children,
+  hint,
+}: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  errors?: string[];
+  children: React.ReactNode;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
+        className={inputClass}
+      >
+        {children}
+      </select>
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+function TextArea({ label, name, defaultValue, errors, rows = 4, hint, ...rest }: { label: string; name: string; defaultValue?: string; errors?: string[]; rows?: number; hint?: React.ReactNode } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        rows={rows}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
+        className={inputClass}
+        {...rest}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+// ------------------------------------------------------------------ conference
+
+export type ConferenceValues = {
+  id?: number;
+  name: string;
+  slug: string;
+  city: string;
+  location: string;
+  startDate: string;
+  endDate: string;
+  website: string;
+  timeZone: string;
+  description: string;
+};
+
+export function ConferenceForm({ conference, zones }: { conference?: ConferenceValues; zones: string[] }) {
+  const editing = conference?.id !== undefined;
+  const [state, formAction] = useActionState(editing ? updateConferenceAction : createConferenceAction, initialActionState);
+  const [zone, setZone] = useState(conference?.timeZone ?? 'UTC');
+  const id = useId();
+  useEffect(() => {
+    // A new conference starts in the author's own zone, known only in the browser.
+    if (!conference) setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  }, [conference]);
+  const v = { ...conference, ...state.values } as Partial<Record<keyof ConferenceValues, string>>;
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate className="space-y-4" aria-label={editing ? 'Conference details' : 'New conference'}>
+      {editing && <input type="hidden" name="id" value={conference!.id} />}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Name" name="name" required maxLength={120} defaultValue={v.name} errors={e.name} placeholder="e.g. QCon London 2025" />
+        <Field
+          label="Slug"
+          name="slug"
+          maxLength={80}
+          defaultValue={v.slug}
+          errors={e.slug}
+          placeholder={editing ? undefined : 'Derived from the name'}
+          hint={editing ? 'Its address: /conferences/<slug>. Changing it breaks old links.' : 'Leave empty to derive it from the name.'}
+        />
+        <Field label="First day" name="startDate" type="date" required defaultValue={v.startDate} errors={e.startDate} />
+        <Field label="Last day" name="endDate" type="date" required defaultValue={v.endDate} errors={e.endDate} />
+        <Field label="City" name="city" maxLength={80} defaultValue={v.city} errors={e.city} />
+        <Field label="Venue or place" name="location" maxLength={160} defaultValue={v.location} errors={e.location} hint="As it should be printed, e.g. “QEII Centre, London, United Kingdom”." />
+        <Field label="Website" name="website" type="url" inputMode="url" maxLength={2000} defaultValue={v.website} errors={e.website} placeholder="https://" />
+        <div>
+          <label htmlFor={`${id}-tz`} className={labelClass}>
+            Time zone
+          </label>
+          <input
+            id={`${id}-tz`}
+            name="timeZone"
+            list={`${id}-zones`}
+            value={zone}
+            onChange={(ev) => setZone(ev.target.value)}
+            aria-invalid={e.timeZone ? true : undefined}
+            aria-describedby={`${id}-tz-hint`}
+            className={inputClass}
+          />
+          <datalist id={`${id}-zones`}>
+            {zones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <p id={`${id}-tz-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+            Talk times are entered and shown in this zone.
+          </p>
+          <FieldErrors errors={e.timeZone} />
+        </div>
+      </div>
+      <TextArea label="Description" name="description" defaultValue={v.description} errors={e.description} rows={3} maxLength={2000} />
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel={editing ? 'Saving the conference…' : 'Creating the conference…'}>{editing ? 'Save conference' : 'Create conference'}</SubmitButton>
+    </form>
+  );
+}
+
+export function DeleteConferenceForm({ conferenceId, name, blocked }: { conferenceId: number; name: string; blocked: string | null }) {
+  const [state, formAction] = useActionState(deleteConferenceAction, initialActionState);
+  const [confirming, setConfirming] = useState(false);
+  if (blocked) return <p className="text-sm text-stone-600 dark:text-stone-400">{blocked}</p>;
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={conferenceId} />
+      {!confirming ? (
+        <button type="button" onClick={() => setConfirming(true)} className={buttonClass('secondary', 'text-red-700 dark:text-red-400')}>
+          Delete conference…
+        </button>
+      ) : (
+        <div role="group" aria-label="Confirm deletion" className="space-y-2 rounded-lg border border-red-300 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
+          <p className="text-sm text-red-900 dark:text-red-100">Delete “{name}” with its days, tracks and talks? This cannot be undone.</p>
+          <input type="hidden" name="confirm" value="delete" />
+          <div className="flex gap-2">
+            <SubmitButton variant="danger" pendingLabel="Deleting…">
+              Delete “{name}”
+            </SubmitButton>
+            <button type="button" onClick={() => setConfirming(false)} className={buttonClass('ghost')}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+// ------------------------------------------------------------------ days
+
+export function AddDayForm({ conferenceId, startDate, endDate, suggested }: { conferenceId: number; startDate: string; endDate: string; suggested: string }) {
+  const [state, formAction] = useActionState(addDayAction, initialActionState);
+  const key = useResetKey(state);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form key={key} action={formAction} noValidate className="space-y-3" aria-label="Add a day">
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      <div className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start">
+        <Field label="Date" name="date" type="date" min={startDate} max={endDate} required defaultValue={state.ok ? suggested : (state.values?.date ?? suggested)} errors={e.date} />
+        <Field label="Theme (optional)" name="theme" maxLength={120} defaultValue={state.ok ? '' : state.values?.theme} errors={e.theme} placeholder="e.g. A bit of everything" />
+        <div className="sm:pt-6">
+          <SubmitButton variant="secondary" pendingLabel="Adding the day…">
+            Add day
+          </SubmitButton>
+        </div>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function DayEditor({ conferenceId, day }: { conferenceId: number; day: { id: number; number: number; date: string; theme: string | null; trackCount: number; talkCount: number } }) {
+  const [state, formAction] = useActionState(updateDayAction, initialActionState);
+  const [removeState, removeAction] = useActionState(deleteDayAction, initialActionState);
+  const [open, setOpen] = useState(false);
+  const e = state.fieldErrors ?? {};
+  return (
+    <div>
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+        {open ? 'Close' : `Edit day ${day.number}`}
+      </button>
+      {open && (
+        <div className="mt-3 space-y-3 rounded-lg bg-stone-50 p-3 dark:bg-stone-900/60">
+          <form action={formAction} noValidate className="space-y-3" aria-label={`Edit day ${day.number}`}>
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <input type="hidden" name="dayId" value={day.id} />
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="Date" name="date" type="date" required defaultValue={state.values?.date ?? day.date} errors={e.date} />
+              <Field label="Theme" name="theme" maxLength={120} defaultValue={state.values?.theme ?? day.theme ?? ''} errors={e.theme} />
+            </div>
+            <FormMessage state={state} />
+            <SubmitButton variant="secondary" pendingLabel="Saving the day…">
+              Save day {day.number}
+            </SubmitButton>
+          </form>
+          <form action={removeAction}>
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <input type="hidden" name="dayId" value={day.id} />
+            <SubmitButton variant="ghost" pendingLabel="Removing the day…" className="text-red-700 dark:text-red-400">
+              Remove day {day.number}
+            </SubmitButton>
+            <FormMessage state={removeState} />
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}
+
+// ------------------------------------------------------------------ tracks
+
+export function AddTrackForm({ conferenceId, dayId, dayNumber }: { conferenceId: number; dayId: number; dayNumber: number }) {
+  const [state, formAction] = useActionState(addTrackAction, initialActionState);
+  const key = useResetKey(state);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form key={key} action={formAction} noValidate className="space-y-2" aria-label={`Add a track to day ${dayNumber}`}>
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      <input type="hidden" name="dayId" value={dayId} />
+      <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+        <Field label="Track name" name="name" required maxLength={120} defaultValue={state.ok ? '' : state.values?.name} errors={e.name} placeholder="e.g. Stream Processing" />
+        <Field label="Host (optional)" name="host" maxLength={120} defaultValue={state.ok ? '' : state.values?.host} errors={e.host} />
+        <div className="sm:pt-6">
+          <SubmitButton variant="secondary" pendingLabel="Adding the track…">
+            Add track
+          </SubmitButton>
+        </div>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function TrackEditor({ conferenceId, track }: { conferenceId: number; track: { id: number; name: string; host: string | null } }) {
+  const [state, formAction] = useActionState(updateTrackAction, initialActionState);
+  const [removeState, removeAction] = useActionState(deleteTrackAction, initialActionState);
+  const [open, setOpen] = useState(false);
+  const e = state.fieldErrors ?? {};
+  return (
+    <div className="inline">
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400" aria-label={open ? `Close ${track.name}` : `Edit track ${track.name}`}>
+        {open ? 'Close' : 'Edit'}
+      </button>
+      {open && (
+        <div className="mt-2 space-y-3 rounded-lg bg-stone-50 p-3 dark:bg-stone-900/60">
+          <form action={formAction} noValidate className="space-y-3" aria-label={`Edit track ${track.name}`}>
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <input type="hidden" name="trackId" value={track.id} />
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="Track name" name="name" required maxLength={120} defaultValue={state.values?.name ?? track.name} errors={e.name} />
+              <Field label="Host" name="host" maxLength={120} defaultValue={state.values?.host ?? track.host ?? ''} errors={e.host} />
+            </div>
+            <FormMessage state={state} />
+            <SubmitButton variant="secondary" pendingLabel="Saving the track…">
+              Save track
+            </SubmitButton>
+          </form>
+          <form action={removeAction}>
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <input type="hidden" name="trackId" value={track.id} />
+            <SubmitButton variant="ghost" pendingLabel="Removing the track…" className="text-red-700 dark:text-red-400">
+              Remove track
+            </SubmitButton>
+            <FormMessage state={removeState} />
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}
+
+// ------------------------------------------------------------------ speakers
+
+/** Speakers as chips; names matching an existing speaker reuse that person on every conference. */
+export function SpeakerInput({ initial, suggestions, errors }: { initial: string[]; suggestions: string[]; errors?: string[] }) {
+  const id = useId();
+  const [names, setNames] = useState(initial);
+  const [draft, setDraft] = useState('');
+  const add = (raw: string) => {
+    const parts = raw.split(',').map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean);
+    if (!parts.length) return;
+    setNames((list) => [...list, ...parts.filter((p) => !list.some((n) => n.toLowerCase() === p.toLowerCase()))]);
+    setDraft('');
+  };
+  const known = new Set(suggestions.map((s) => s.toLowerCase()));
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        Speakers
+      </label>
+      {names.map((n) => (
+        <input key={n} type="hidden" name="speakers" value={n} />
+      ))}
+      {/* What is still in the box counts too, so "Add" is not a trap. */}
+      {draft.trim() && <input type="hidden" name="speakers" value={draft.trim()} />}
+      {names.length > 0 && (
+        <ul className="mb-2 flex flex-wrap gap-1.5" aria-label="Speakers of this talk">
+          {names.map((n) => (
+            <li key={n} className="inline-flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pl-2.5 pr-1 text-sm text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+              {n}
+              {!known.has(n.toLowerCase()) && <span className="text-xs text-stone-500">(new)</span>}
+              <button
+                type="button"
+                onClick={() => setNames((list) => list.filter((x) => x !== n))}
+                aria-label={`Remove speaker ${n}`}
+                className="inline-flex size-5 items-center justify-center rounded-full text-stone-500 hover:bg-stone-300 hover:text-stone-900 dark:hover:bg-stone-600 dark:hover:text-white"
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex gap-2">
+        <input
+          id={id}
+          list={`${id}-list`}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ',') {
+              e.preventDefault();
+              add(draft);
+            }
+          }}
+          placeholder="Type a name, press Enter"
+          aria-describedby={`${id}-hint`}
+          aria-invalid={errors?.length ? true : undefined}
+          className={inputClass}
+        />
+        <button type="button" onClick={() => add(draft)} className={buttonClass('secondary', 'shrink-0')}>
+          Add
+        </button>
+      </div>
+      <datalist id={`${id}-list`}>
+        {suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <p id={`${id}-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+        A name already on Hallway is the same person everywhere; others are created.
+      </p>
+      <FieldErrors errors={errors} />
+    </div>
+  );
+}
+
+// ------------------------------------------------------------------ talks
+
+export type TalkValues = {
+  id: number;
+  title: string;
+  slug: string;
+  kind: string;
+  speakers: string[];
+  abstract: string;
+  talkUrl: string;
+  presentationUrl: string;
+  videoUrl: string;
+  slidesUrl: string;
+  videoPending: boolean;
+  placement: string;
+  startTime: string;
+  durationMinutes: string;
+  room: string;
+};
+
+function PlacementSelect({ groups, defaultValue, errors, label = 'Day and track' }: { groups: PlacementGroup[]; defaultValue?: string; errors?: string[]; label?: string }) {
+  return (
+    <Select label={label} name="placement" defaultValue={defaultValue} errors={errors}>
+      <option value="">Not on a day yet</option>
+      {groups.map((g) => (
+        <optgroup key={g.label} label={g.label}>
+          {g.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </Select>
+  );
+}
+
+export function TalkForm({
+  conferenceId,
+  groups,
+  speakerSuggestions,
+  timeZone,
+  talk,
+  defaultPlacement,
+}: {
+  conferenceId: number;
+  groups: PlacementGroup[];
+  speakerSuggestions: string[];
+  timeZone: string;
+  talk?: TalkValues;
+  defaultPlacement?: string;
+}) {
+  const editing = !!talk;
+  const [state, formAction] = useActionState(editing ? updateTalkAction : createTalkAction, initialActionState);
+  const key = useResetKey(editing ? initialActionState : state);
+  const e = state.fieldErrors ?? {};
+  const typed = !state.ok ? state.values : undefined;
+  const v = (name: keyof TalkValues, fallback = '') => typed?.[name] ?? (talk ? String(talk[name] ?? '') : fallback);
+  return (
+    <form key={key} action={formAction} noValidate className="space-y-4" aria-label={editing ? `Edit “${talk.title}”` : 'Add a talk'}>
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      {editing && <input type="hidden" name="talkId" value={talk.id} />}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <Field label="Title" name="title" required maxLength={200} defaultValue={v('title')} errors={e.title} />
+        <Select label="Kind" name="kind" defaultValue={v('kind', 'talk')} errors={e.kind}>
+          {KINDS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {/* Keeps its chips through a failed submit; starts over (with the form) after an added talk. */}
+      <SpeakerInput
+        initial={talk?.speakers ?? []}
+        suggestions={speakerSuggestions}
+        errors={e.speakers}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <PlacementSelect groups={groups} defaultValue={v('placement', defaultPlacement ?? '')} errors={e.placement} />
+        <Field label="Start time" name="startTime" type="time" defaultValue={v('startTime')} errors={e.startTime} hint={`In the conference’s zone (${timeZone}).`} />
+        <Field label="Duration (minutes)" name="durationMinutes" type="number" min={1} max={1440} inputMode="numeric" defaultValue={v('durationMinutes')} errors={e.durationMinutes} />
+      </div>
+      <Field label="Room" name="room" maxLength={80} defaultValue={v('room')} errors={e.room} />
+      <TextArea label="Abstract" name="abstract" defaultValue={v('abstract')} errors={e.abstract} rows={3} maxLength={5000} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-stone-900 dark:text-white">Links (http:// or https:// only)</legend>
+        <Field label="Talk page" name="talkUrl" type="url" inputMode="url" defaultValue={v('talkUrl')} errors={e.talkUrl} placeholder="https://" />
+        <Field label="Video" name="videoUrl" type="url" inputMode="url" defaultValue={v('videoUrl')} errors={e.videoUrl} placeholder="https://" />
+        <Field label="Slides" name="slidesUrl" type="url" inputMode="url" defaultValue={v('slidesUrl')} errors={e.slidesUrl} placeholder="https://" />
+        <Field label="Write-up with recording" name="presentationUrl" type="url" inputMode="url" defaultValue={v('presentationUrl')} errors={e.presentationUrl} placeholder="https://" />
+      </fieldset>
+      <CheckboxField
+        label="Video not yet available"
+        name="videoPending"
+        defaultChecked={typed ? typed.videoPending === 'on' : (talk?.videoPending ?? false)}
+        description="A recording is announced but has no address yet; ignored once a video link is set."
+      />
+      {editing && (
+        <Field label="Slug" name="slug" maxLength={80} defaultValue={v('slug')} errors={e.slug} hint="Its address: /conferences/…/talks/<slug>." />
+      )}
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel={editing ? 'Saving the talk…' : 'Adding the talk…'}>{editing ? 'Save talk' : 'Add talk'}</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * Remove a talk. One with ratings takes a second step that shows how many go with it; the server
+ * only removes it when the count sent back matches (see deleteTalkAction).
+ */
+export function RemoveTalkButton({ conferenceId, talkId, title, returnToConference = false }: { conferenceId: number; talkId: number; title: string; returnToConference?: boolean }) {
+  const [state, formAction] = useActionState(deleteTalkAction, initialActionState);
+  const [dismissed, setDismissed] = useState<ActionState | null>(null);
+  const pendingCount = !state.ok && state !== dismissed ? state.values?.needsConfirmation : undefined;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pendingCount) confirmRef.current?.focus();
+  }, [pendingCount]);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      <input type="hidden" name="talkId" value={talkId} />
+      {returnToConference && <input type="hidden" name="then" value="conference" />}
+      {pendingCount ? (
+        <div role="alertdialog" aria-label={`Remove “${title}” and its ratings?`} className="mt-2 space-y-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-50">
+          <p>{state.message}</p>
+          <input type="hidden" name="confirmRatings" value={pendingCount} />
+          <div className="flex flex-wrap gap-2">
+            <button ref={confirmRef} type="submit" className={buttonClass('danger')}>
+              Remove the talk and its {pendingCount} rating{pendingCount === '1' ? '' : 's'}
+            </button>
+            <button type="button" onClick={() => setDismissed(state)} className={buttonClass('ghost')}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <button type="submit" aria-label={`Remove “${title}”`} className="text-sm font-medium text-red-700 hover:underline dark:text-red-400">
+            Remove
+          </button>
+          {!state.ok && state.message && <FormMessage state={state} />}
+        </>
+      )}
+    </form>
+  );
+}
+
+// ------------------------------------------------------------------ paste a list
+
+export function PasteTalksForm({ conferenceId, groups, defaultPlacement }: { conferenceId: number; groups: PlacementGroup[]; defaultPlacement: string }) {
+  const [state, formAction] = useActionState(pasteTalksAction, initialActionState);
+  const key = useResetKey(state);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (state.ok) setText('');
+  }, [state]);
+  const parsed = parseTalkList(text);
+  const e = state.fieldErrors ?? {};
+  const id = useId();
+  return (
+    <form key={key} action={formAction} noValidate className="space-y-4" aria-label="Paste a list of talks">
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <PlacementSelect groups={groups} defaultValue={state.ok ? defaultPlacement : (state.values?.placement ?? defaultPlacement)} errors={e.placement} label="Add them to" />
+        <Select label="Kind" name="kind" defaultValue={state.values?.kind ?? 'talk'} errors={e.kind}>
+          {KINDS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <TextArea
+        label="Talks, one per line"
+        name="list"
+        value={text}
+        onChange={(ev) => setText(ev.target.value)}
+        errors={e.list}
+        rows={7}
+        className={`${inputClass} font-mono text-sm`}
+        placeholder={'Streams and tables — Tyler Akidau\n09:30 Scaling Kafka at Uber — Jane Doe, John Roe'}
+        hint="“Title — Speaker, Speaker”. An en dash or “ - ” works too; a leading time (09:30) sets the start time."
+      />
+      <div aria-live="polite" id={`${id}-preview`} className="text-sm">
+        {parsed.talks.length > 0 && (
+          <details className="rounded-lg border border-stone-200 p-3 dark:border-stone-800">
+            <summary className="cursor-pointer font-medium text-stone-800 dark:text-stone-200">
+              {parsed.talks.length} talk{parsed.talks.length === 1 ? '' : 's'} recognised
+              {parsed.problems.length > 0 && `, ${parsed.problems.length} line${parsed.problems.length === 1 ? '' : 's'} to fix`}
+            </summary>
+            <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-stone-700 dark:text-stone-300">
+              {parsed.talks.map((t) => (
+                <li key={t.line}>
+                  {t.startTime && <span className="font-mono text-stone-500">{t.startTime} </span>}
+                  <span className="font-medium">{t.title}</span>
+                  {t.speakers.length > 0 ? <span className="text-stone-500"> — {t.speakers.join(', ')}</span> : <span className="text-stone-500"> (no speaker)</span>}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </div>
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Adding the talks…">{parsed.talks.length > 1 ? `Add ${parsed.talks.length} talks` : 'Add talks'}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+'use client';
+
+import { useId } from 'react';
+
+export const inputClass =
+  'block w-full rounded-md border bg-white px-3 py-2 text-base text-stone-900 shadow-sm placeholder:text-stone-400 sm:text-sm dark:bg-stone-900 dark:text-white dark:placeholder:text-stone-500 ' +
+  'border-stone-300 hover:border-stone-400 focus:border-accent-600 dark:border-stone-700 dark:hover:border-stone-600 dark:focus:border-accent-500 ' +
+  'aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-500 disabled:opacity-60';
+
+type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'children'>;
+
+/**
+ * A labelled input with its hint and errors tied to it (aria-describedby), marked aria-invalid
+ * when there are errors. Pass `defaultValue` from the action state to keep what was typed.
+ */
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  className = '',
+  ...input
+}: InputProps & { label: React.ReactNode; name: string; errors?: string[]; hint?: React.ReactNode }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+        className={inputClass}
+        {...input}
+      />
+      {hint && (
+        <p id={hintId} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-red-700 dark:text-red-400">
+      {[...new Set(errors)].map((e) => (
+        <li key={e} className="flex gap-1.5">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0" fill="currentColor">
+            <path fillRule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm-.75-11.5a.75.75 0 0 1 1.5 0v4a.75.75 0 0 1-1.5 0v-4ZM10 14.25a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+          </svg>
+          {e}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A labelled checkbox with an optional description under the label. */
+export function CheckboxField({
+  label,
+  name,
+  description,
+  errors,
+  ...input
+}: InputProps & { label: React.ReactNode; name: string; description?: React.ReactNode; errors?: string[] }) {
+  const id = useId();
+  const descId = description ? `${id}-desc` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div>
+      <div className="flex items-start gap-3">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          aria-describedby={[errorId, descId].filter(Boolean).join(' ') || undefined}
+          aria-invalid={errorId ? true : undefined}
+          className="mt-0.5 size-4 shrink-0 rounded border-stone-300 accent-accent-700 dark:border-stone-600"
+          {...input}
+        />
+        <div>
+          <label htmlFor={id} className="text-sm font-medium text-stone-800 dark:text-stone-200">
+            {label}
+          </label>
+          {description && (
+            <p id={descId} className="text-sm text-stone-500 dark:text-stone-400">
+              {description}
+            </p>
+          )}
+        </div>
+      </div>
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}

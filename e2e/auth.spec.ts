@@ -1,0 +1,303 @@
+import {
+  AccountMenu,
+  AFTER_SUBMIT,
+  AdminUsersPage,
+  createAccount,
+  expect,
+  NEW_PASSWORD,
+  pageFor,
+  personas,
+  signIn,
+  SignInPage,
+  signUp,
+  submitAndWait,
+  SignUpPage,
+  test,
+  uniqueEmail,
+} from './fixtures';
+
+const NO_ACCESS = /You don’t have access/;
+
+// Every test signs in or up at least once: argon2id is slow on purpose, and shared CI machines are busy.
+test.describe.configure({ timeout: 90_000 });
+
+test.describe('accounts', () => {
+  test('sign up, sign out, then sign in again', async ({ page }) => {
+    const user = await signUp(page, { name: 'Grace Hopper', email: uniqueEmail('grace') });
+    await expect(page.getByRole('heading', { name: 'Your journal' })).toBeVisible();
+    const menu = new AccountMenu(page);
+    await expect(menu.button('Grace Hopper')).toBeVisible();
+
+    await menu.signOut();
+    await expect(page).toHaveURL(/\/$/, AFTER_SUBMIT); // signing out of a private page goes home
+
+    await signIn(page, user);
+    await expect(menu.button('Grace Hopper')).toBeVisible();
+    await page.goto('/journal');
+    await expect(page.getByRole('heading', { name: 'Your journal' })).toBeVisible();
+  });
+
+  test('the same email in another case cannot register twice; typed values survive the error', async ({ page, browser }, testInfo) => {
+    const email = uniqueEmail('twice');
+    await createAccount(browser, testInfo, { email });
+    const form = new SignUpPage(page);
+    await form.goto();
+    await form.submit({ name: 'Second Try', email: email.toUpperCase(), password: NEW_PASSWORD });
+    const emailField = page.getByLabel('Email');
+    await expect(emailField).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('An account with this email address already exists.')).toBeVisible();
+    await expect(page.getByLabel('Display name')).toHaveValue('Second Try');
+    await expect(emailField).toHaveValue(email.toUpperCase());
+    await expect(page.getByLabel('Password')).toHaveValue('');
+  });
+
+  test('a short password is refused next to the field, keeping name and email', async ({ page }) => {
+    const form = new SignUpPage(page);
+    await form.goto();
+    await form.submit({ name: 'Shorty', email: uniqueEmail('short'), password: 'too-short' });
+    const password = page.getByLabel('Password');
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = (await password.getAttribute('aria-describedby'))!.split(' ');
+    await expect(page.locator(`[id="${describedBy[0]}"]`)).toHaveText(/at least 10 characters/);
+    await expect(password).toHaveValue('');
+    await expect(page.getByLabel('Display name')).toHaveValue('Shorty');
+  });
+
+  test('a wrong password gets one message for every kind of failure', async ({ page, browser }, testInfo) => {
+    const user = await createAccount(browser, testInfo);
+    const form = new SignInPage(page);
+    await form.goto();
+    await form.submit(user.email, 'not the right password');
+    await expect(page.getByText('Wrong email or password.')).toBeVisible();
+    await expect(form.email).toHaveValue(user.email);
+    await expect(form.password).toHaveValue('');
+
+    await form.submit(uniqueEmail('nobody'), 'not the right password');
+    await expect(page.getByText('Wrong email or password.')).toBeVisible();
+    await expect(page).toHaveURL(/\/signin/, AFTER_SUBMIT);
+  });
+
+  test('repeated failures lock the account out and say when to try again', async ({ page, browser }, testInfo) => {
+    const user = await createAccount(browser, testInfo);
+    const form = new SignInPage(page);
+    await form.goto();
+    for (let i = 1; i <= 5; i++) {
+      await form.submit(user.email, `wrong password number ${i}`);
+      await expect(page.getByText('Wrong email or password.')).toBeVisible();
+    }
+    await form.submit(user.email, user.password); // even the right password waits now
+    await expect(page.getByText(/Too many failed sign-in attempts for this account\. Try again in \d+ seconds\./)).toBeVisible();
+    await expect(page).toHaveURL(/\/signin/, AFTER_SUBMIT);
+  });
+
+  test('signing in returns to the page that asked for it', async ({ page }) => {
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    await new SignInPage(page).submit(personas.sam.email, 'hallway-demo');
+    await expect(page).toHaveURL(/\/account$/, AFTER_SUBMIT);
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  });
+
+  test('a callbackUrl to another site is ignored', async ({ page }) => {
+    await page.goto('/signin?callbackUrl=https%3A%2F%2Fevil.example%2F');
+    await new SignInPage(page).submit(personas.sam.email, 'hallway-demo');
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/, AFTER_SUBMIT);
+  });
+
+  test('the account menu is a keyboard-friendly disclosure with role-based links', async ({ page }) => {
+    await signIn(page, 'sam');
+    const menu = new AccountMenu(page);
+    const button = menu.button(personas.sam.name);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const banner = page.getByRole('banner');
+    await expect(banner.getByRole('link', { name: 'Journal' })).toBeVisible();
+    await expect(banner.getByRole('link', { name: 'Account' })).toBeVisible();
+    await expect(banner.getByRole('link', { name: 'Write' })).toHaveCount(0);
+    await expect(banner.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(button).toBeFocused();
+    await expect(banner.getByRole('link', { name: 'Journal' })).toBeHidden();
+  });
+
+  test('the account menu keeps its width from loading to signed in', async ({ page }) => {
+    await page.goto('/conferences');
+    const signedOut = await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).boundingBox();
+    await signIn(page, 'admin');
+    await page.goto('/conferences');
+    const menu = new AccountMenu(page);
+    const signedIn = await menu.button(personas.admin.name).boundingBox();
+    // Both end at the same right edge; the signed-in button fills the reserved box.
+    expect(Math.round(signedIn!.x + signedIn!.width)).toBe(Math.round(signedOut!.x + signedOut!.width));
+    await menu.open();
+    for (const name of ['Journal', 'Write', 'Admin', 'Account']) {
+      await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    }
+  });
+});
+
+test.describe('roles', () => {
+  test('signed out, /write and /admin/users send you to sign in', async ({ page }) => {
+    for (const path of ['/write', '/admin/users', '/journal']) {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path)}$`));
+    }
+  });
+
+  test('a reader cannot open /write or /admin/users', async ({ page }) => {
+    await signIn(page, 'sam');
+    for (const path of ['/write', '/admin/users']) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole('heading', { name: NO_ACCESS })).toBeVisible();
+    }
+    await page.goto('/journal');
+    await expect(page.getByRole('heading', { name: 'Your journal' })).toBeVisible();
+  });
+
+  test('an author can write but not administer', async ({ page }) => {
+    await signIn(page, 'ada');
+    await page.goto('/write');
+    await expect(page.getByRole('heading', { name: 'Your recaps' })).toBeVisible();
+    expect((await page.goto('/admin/users'))?.status()).toBe(403);
+  });
+
+  test('an admin promotes a new reader to author, who can write on the next request', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: `Promoted ${Date.now()}`, email: uniqueEmail('promote') });
+    expect((await page.goto('/write'))?.status()).toBe(403);
+
+    const admin = new AdminUsersPage(await pageFor(browser, testInfo, 'admin'));
+    await admin.setRole(user, 'author');
+
+    // Same session cookie, no new sign-in: the role comes from the database.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Your recaps' })).toBeVisible();
+    await new AccountMenu(page).open();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Write' })).toBeVisible();
+    await admin.page.context().close();
+  });
+
+  test('a demoted author loses /write on the next request', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: `Demoted ${Date.now()}`, email: uniqueEmail('demote') });
+    const admin = new AdminUsersPage(await pageFor(browser, testInfo, 'admin'));
+    await admin.setRole(user, 'author');
+    await page.goto('/write');
+    await expect(page.getByRole('heading', { name: 'Your recaps' })).toBeVisible();
+
+    await admin.setRole(user, 'reader');
+    expect((await page.reload())?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: NO_ACCESS })).toBeVisible();
+    await admin.page.context().close();
+  });
+
+  test('a disabled account is signed out on its next request and cannot sign in', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: `Disabled ${Date.now()}`, email: uniqueEmail('disable') });
+    const admin = new AdminUsersPage(await pageFor(browser, testInfo, 'admin'));
+    await admin.setDisabled(user, true);
+
+    await page.goto('/journal');
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fjournal$/, AFTER_SUBMIT);
+    await new SignInPage(page).submit(user.email, user.password);
+    await expect(page.getByText(/This account has been disabled/)).toBeVisible();
+
+    await admin.setDisabled(user, false);
+    await new SignInPage(page).submit(user.email, user.password);
+    await expect(page).toHaveURL(/\/journal$/, AFTER_SUBMIT);
+    await admin.page.context().close();
+  });
+
+  test('an admin cannot demote the last admin', async ({ page }) => {
+    // Demo data has one admin; demoting them must be refused (and nothing else may add admins meanwhile).
+    await signIn(page, 'admin');
+    const admin = new AdminUsersPage(page);
+    await admin.search(personas.admin.email);
+    const row = admin.row(personas.admin.email);
+    await row.getByLabel(`Role for ${personas.admin.name}`).selectOption('reader');
+    await row.getByRole('button', { name: `Save role for ${personas.admin.name}` }).click();
+    await expect(row.getByText(/needs at least one active admin/)).toBeVisible();
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  });
+});
+
+test.describe('account page', () => {
+  test('changing the password keeps this session and signs out the others', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'Two Devices', email: uniqueEmail('pw') });
+    const other = await pageFor(browser, testInfo, user);
+
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Password' });
+    await section.getByLabel('Current password', { exact: true }).fill(user.password);
+    await section.getByLabel('New password', { exact: true }).fill('another long passphrase');
+    await section.getByLabel('Repeat the new password').fill('another long passphrase');
+    await submitAndWait(page, section.getByRole('button', { name: 'Change password' }));
+    await expect(section.getByText(/Password changed/)).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+    await other.goto('/account');
+    await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    await new SignInPage(other).submit(user.email, 'another long passphrase');
+    await expect(other).toHaveURL(/\/account$/, AFTER_SUBMIT);
+    await other.context().close();
+  });
+
+  test('a wrong current password is refused without echoing anything', async ({ page }) => {
+    await signUp(page, { name: 'Careful', email: uniqueEmail('careful') });
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Password' });
+    await section.getByLabel('Current password', { exact: true }).fill('definitely not it');
+    await section.getByLabel('New password', { exact: true }).fill('another long passphrase');
+    await section.getByLabel('Repeat the new password').fill('another long passphrase');
+    await submitAndWait(page, section.getByRole('button', { name: 'Change password' }));
+    await expect(section.getByText('That is not your current password.')).toBeVisible();
+    await expect(section.getByLabel('Current password', { exact: true })).toHaveValue('');
+  });
+
+  test('display name changes show in the header', async ({ page }) => {
+    await signUp(page, { name: 'Old Name', email: uniqueEmail('rename') });
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Profile' });
+    await section.getByLabel('Display name').fill('New Name');
+    await submitAndWait(page, section.getByRole('button', { name: 'Save name' }));
+    await expect(section.getByText('Display name saved.')).toBeVisible();
+    await expect(new AccountMenu(page).button('New Name')).toBeVisible();
+  });
+
+  test('the public journal toggle persists', async ({ page }) => {
+    await signUp(page, { name: 'Public Person', email: uniqueEmail('public') });
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Journal visibility' });
+    await section.getByLabel('Make my journal public').check();
+    await submitAndWait(page, section.getByRole('button', { name: 'Save visibility' }));
+    await expect(section.getByText(/Your journal is public at \/u\//)).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Journal visibility' }).getByLabel('Make my journal public')).toBeChecked();
+  });
+
+  test('deleting the account needs the typed email, then signs out for good', async ({ page }) => {
+    const user = await signUp(page, { name: 'Leaving Soon', email: uniqueEmail('leave') });
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Delete my account' });
+    const confirmation = section.getByLabel(/to confirm/);
+    await confirmation.fill('something else');
+    await submitAndWait(page, section.getByRole('button', { name: 'Delete my account' }));
+    await expect(section.getByText(`Type ${user.email} to confirm.`)).toBeVisible();
+    await expect(confirmation).toHaveValue('something else');
+
+    await confirmation.fill(user.email);
+    await submitAndWait(page, section.getByRole('button', { name: 'Delete my account' }));
+    await expect(page).toHaveURL(/\/signin\?notice=deleted$/, AFTER_SUBMIT);
+    await expect(page.getByText('Your account has been deleted.', { exact: false })).toBeVisible();
+    await new SignInPage(page).submit(user.email, user.password);
+    await expect(page.getByText('Wrong email or password.')).toBeVisible();
+  });
+});
+
+test('/setup is closed once an admin exists', async ({ page }) => {
+  await page.goto('/setup');
+  await expect(page.getByRole('heading', { name: 'Hallway is set up' })).toBeVisible();
+  await expect(page.getByLabel('Password')).toHaveCount(0);
+});

@@ -1,0 +1,351 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { expect, fakeIp, pageFor, signIn, test } from './fixtures';
+
+/**
+ * The authoring studio (/write), as an author uses it: drafts stay private, previews, publishing
+ * and scheduling reach the reader pages, two tabs never overwrite each other silently, uploads
+ * are checked by their bytes, and a conference is recorded by pasting its programme.
+ */
+
+const nonce = () => crypto.randomBytes(3).toString('hex');
+
+/** A real PNG (solid colour) that image-size can read. */
+function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([r, g, b]))]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// ------------------------------------------------------------ page object
+
+class RecapEditor {
+  constructor(readonly page: Page) {}
+
+  get title() {
+    return this.page.getByLabel('Title', { exact: true });
+  }
+  get body() {
+    return this.page.getByLabel('Recap text (Markdown)');
+  }
+  get slug() {
+    return this.page.getByLabel('Slug', { exact: true });
+  }
+  get saved() {
+    return this.page.getByRole('status').filter({ hasText: /^Saved at \d{2}:\d{2}$/ });
+  }
+  get upload() {
+    return this.page.getByLabel('Image file to upload');
+  }
+  get preview() {
+    return this.page.getByLabel('Preview', { exact: true });
+  }
+  get publishDialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  /** From the dashboard: "New recap" opens an empty draft; returns its id. */
+  async create(): Promise<number> {
+    await this.page.goto('/write');
+    await this.page.getByRole('button', { name: 'New recap' }).click();
+    await expect(this.page).toHaveURL(/\/write\/\d+$/, { timeout: 20_000 });
+    return Number(new URL(this.page.url()).pathname.split('/').pop());
+  }
+
+  /** Waits until the autosave has the latest text (the status says so only when nothing is pending). */
+  async waitUntilSaved() {
+    await expect(this.saved).toBeVisible({ timeout: 15_000 });
+  }
+
+  async openPublish() {
+    await this.page.getByRole('button', { name: /^Publish/ }).click();
+    await expect(this.publishDialog).toBeVisible();
+  }
+}
+
+async function anonymous(browser: Browser, testInfo: TestInfo): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`${testInfo.testId}-anonymous`) },
+  });
+  return context.newPage();
+}
+
+/** Reader pages are cached and refreshed on the next request after a write: reload until it shows. */
+async function eventuallyShows(page: Page, path: string, text: string, timeout = 20_000) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.getByRole('main').getByText(text).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
+}
+
+// ------------------------------------------------------------ tests
+
+// Each test signs in one or more people (argon2id) and renders dynamic editor pages, some waiting
+// for cached reader pages to refresh: room for a busy machine.
+test.beforeEach(({}, testInfo) => testInfo.setTimeout(Math.max(testInfo.timeout, 180_000)));
+
+test('a draft with an uploaded image is invisible to readers and other authors (404), then preview and publish put it on the home page, its day page and its categories', async ({ page, browser }, testInfo) => {
+  const n = nonce();
+  const title = `Streams all the way down ${n}`;
+  const category = `E2E Topic ${n}`;
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  const id = await editor.create();
+
+  await editor.title.fill(title);
+  await editor.body.fill('A day of stream processing talks in London.\n\n<!-- more -->\n\n## The harbour view\n\n');
+  await editor.upload.setInputFiles({ name: 'harbour-view.png', mimeType: 'image/png', buffer: png(48, 24, [12, 120, 200]) });
+  await expect(editor.body).toHaveValue(/!\[harbour view\]\(\/uploads\/[a-f0-9]{64}\.png\)/);
+  await page.getByLabel('Conference').selectOption({ label: 'QCon London 2018' });
+  await page.getByRole('checkbox', { name: /Drivetribe: A Social Network on Streams/ }).check();
+  await page.getByLabel('Your note on “Drivetribe: A Social Network on Streams”').fill('Everything computed at **write time**.');
+  await page.getByLabel('Categories', { exact: true }).fill(category);
+  await page.getByLabel('Categories', { exact: true }).press('Enter');
+  await editor.waitUntilSaved();
+  const slug = await editor.slug.inputValue();
+  expect(slug).toBe(`streams-all-the-way-down-${n}`);
+
+  // The live preview runs the readers' pipeline: the image is there, with its intrinsic size.
+  const img = editor.preview.locator('img[src^="/uploads/"]');
+  await expect(img).toBeVisible();
+  await expect(img).toHaveAttribute('width', '48');
+  // The upload is served as an immutable image.
+  const imageResponse = await page.request.get((await img.getAttribute('src'))!);
+  expect(imageResponse.headers()['content-type']).toBe('image/png');
+  expect(imageResponse.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(imageResponse.headers()['x-content-type-options']).toBe('nosniff');
+
+  // Nothing of the draft reaches a signed-out reader…
+  const reader = await anonymous(browser, testInfo);
+  expect((await reader.goto(`/posts/${slug}`))!.status()).toBe(404);
+  await reader.goto('/');
+  await expect(reader.getByText(title)).toHaveCount(0);
+  await reader.goto(`/write/${id}`);
+  await expect(reader).toHaveURL(/\/signin\?callbackUrl=/);
+  // …nor another author: their editor and preview say 404, as for a post that does not exist.
+  const ben = await pageFor(browser, testInfo, 'ben');
+  expect((await ben.goto(`/write/${id}`))!.status()).toBe(404);
+  expect((await ben.goto(`/write/${id}/preview`))!.status()).toBe(404);
+  await ben.goto('/write');
+  await expect(ben.getByRole('link', { name: title })).toHaveCount(0);
+
+  // Preview: the post as its page will look.
+  await page.getByRole('link', { name: 'Preview', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/write/${id}/preview$`));
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('main').locator('img[src^="/uploads/"]')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Drivetribe: A Social Network on Streams' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the editor' }).click();
+
+  // Publish now.
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(editor.publishDialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+
+  // Readers see it on its page, the home page, its day page and its category.
+  await eventuallyShows(reader, `/posts/${slug}`, 'Everything computed at');
+  await eventuallyShows(reader, '/', title);
+  await eventuallyShows(reader, '/conferences/qcon-london-2018/days/1', title);
+  await eventuallyShows(reader, `/categories/e2e-topic-${n}`, title);
+});
+
+test('a post scheduled a minute ahead appears by itself', async ({ page, browser }, testInfo) => {
+  // Scheduled posts reach the cached reader pages through their 60 s revalidation: a minute to
+  // wait for the time, then up to one revalidation period.
+  test.slow();
+  test.setTimeout(240_000);
+  const title = `Scheduled recap ${nonce()}`;
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  await editor.create();
+  await editor.title.fill(title);
+  await editor.body.fill('Written today, out in a minute.');
+  await editor.waitUntilSaved();
+
+  const at = Date.now() + 65_000;
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('radio', { name: /^At a date and time/ }).check();
+  await editor.publishDialog.getByLabel('UTC offset', { exact: true }).fill('+00:00');
+  await editor.publishDialog.getByLabel('Date and time', { exact: true }).fill(new Date(at).toISOString().slice(0, 19));
+  await editor.publishDialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(editor.publishDialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible();
+  await page.goto('/write?status=scheduled');
+  await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+
+  // Not before its time (asked once, of the post page only, so the home page stays untouched)…
+  const reader = await anonymous(browser, testInfo);
+  const slug = title.toLowerCase().replace(/ /g, '-');
+  expect((await reader.goto(`/posts/${slug}`))!.status()).toBe(404);
+  // …then there, with no further action.
+  await page.waitForTimeout(Math.max(0, at - Date.now() + 1_000));
+  await eventuallyShows(reader, '/', title, 120_000);
+});
+
+test('editing in two tabs: the second save gets the conflict message and no text is lost', async ({ page }) => {
+  await signIn(page, 'ada', '/write');
+  const one = new RecapEditor(page);
+  const id = await one.create();
+  await one.title.fill('Two tabs');
+  await one.body.fill('The shared beginning.');
+  await one.waitUntilSaved();
+
+  const tab = await page.context().newPage();
+  tab.on('dialog', (d) => void d.accept());
+  await tab.goto(`/write/${id}`);
+  const two = new RecapEditor(tab);
+  await expect(two.body).toHaveValue('The shared beginning.');
+
+  await one.body.fill('The shared beginning.\n\nWritten in the first tab.');
+  await one.waitUntilSaved();
+
+  await two.body.fill('The shared beginning.\n\nWritten in the second tab.');
+  const conflict = tab.getByRole('alert').filter({ hasText: 'Not saved: this recap was changed somewhere else' });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  // Both texts are on screen: mine in the editor, theirs in the conflict panel…
+  await expect(two.body).toHaveValue(/Written in the second tab\./);
+  await expect(tab.getByLabel(/^Their version/)).toHaveValue(/Written in the first tab\./);
+  // …mine is also kept in the browser…
+  const kept = await tab.evaluate((postId) => localStorage.getItem(`hallway:recap:${postId}`), id);
+  expect(kept).toContain('Written in the second tab.');
+  // …and the server still has theirs: nothing was overwritten.
+  await page.reload();
+  await expect(one.body).toHaveValue(/Written in the first tab\./);
+
+  // Coming back to the second tab later offers the text that never reached the server.
+  await tab.reload();
+  await tab.getByRole('button', { name: 'Restore my text' }).click();
+  await expect(two.body).toHaveValue(/Written in the second tab\./);
+});
+
+test('an .exe renamed .png is refused', async ({ page }) => {
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  await editor.create();
+  await editor.body.fill('Some text first.');
+  const exe = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]), crypto.randomBytes(512)]);
+  await editor.upload.setInputFiles({ name: 'conference-photo.png', mimeType: 'image/png', buffer: exe });
+  await expect(page.getByRole('alert').filter({ hasText: '“conference-photo.png” is not a PNG, JPEG, WebP or GIF image' })).toBeVisible();
+  await expect(editor.body).toHaveValue('Some text first.');
+});
+
+test('a deleted recap leaves a 410 page', async ({ page, browser }, testInfo) => {
+  const title = `Short-lived ${nonce()}`;
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  await editor.create();
+  await editor.title.fill(title);
+  await editor.body.fill('Here today.');
+  await editor.waitUntilSaved();
+  const slug = await editor.slug.inputValue();
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+  const reader = await anonymous(browser, testInfo);
+  await eventuallyShows(reader, `/posts/${slug}`, 'Here today.');
+
+  await page.getByRole('button', { name: 'Delete recap…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete recap' }).click();
+  await expect(page).toHaveURL(/\/write\?deleted=1$/);
+  const gone = await reader.goto(`/posts/${slug}`);
+  expect(gone!.status()).toBe(410);
+  await expect(reader.getByRole('heading', { name: 'This recap was deleted' })).toBeVisible();
+  await reader.goto('/');
+  await expect(reader.getByText(title)).toHaveCount(0);
+});
+
+test('a conference with two days, two tracks and five talks, by pasting a list', async ({ page, browser }, testInfo) => {
+  const n = nonce();
+  const name = `Fjordline Summit ${n}`;
+  // A speaker of two talks on two days: one person, one page (unique per run: the database is reused).
+  const speaker = `Grace Hopper ${n}`;
+  await signIn(page, 'ada', '/write/conferences');
+  const create = page.getByRole('form', { name: 'New conference' });
+  await create.getByLabel('Name').fill(name);
+  await create.getByLabel('First day').fill('2025-09-01');
+  await create.getByLabel('Last day').fill('2025-09-02');
+  await create.getByLabel('Time zone').fill('Europe/Oslo');
+  await create.getByRole('button', { name: 'Create conference' }).click();
+  await expect(page).toHaveURL(/\/write\/conferences\/\d+\?created=1$/);
+
+  const addDay = page.getByRole('form', { name: 'Add a day' });
+  await expect(addDay.getByLabel('Date')).toHaveValue('2025-09-01');
+  await addDay.getByRole('button', { name: 'Add day' }).click();
+  await expect(page.getByRole('heading', { name: /^Day 1/ })).toBeVisible();
+  await expect(addDay.getByLabel('Date')).toHaveValue('2025-09-02');
+  await addDay.getByLabel('Theme (optional)').fill('Architecture day');
+  await addDay.getByRole('button', { name: 'Add day' }).click();
+  await expect(page.getByRole('heading', { name: /^Day 2/ })).toBeVisible();
+
+  for (const [day, track, host] of [
+    [1, 'Streaming', 'Tyler Akidau'],
+    [2, 'Architecture', 'Wesley Reisz'],
+  ] as const) {
+    await page.getByText(`Add a track to day ${day}`).click();
+    const form = page.getByRole('form', { name: `Add a track to day ${day}` });
+    await form.getByLabel('Track name').fill(track);
+    await form.getByLabel('Host (optional)').fill(host);
+    await form.getByRole('button', { name: 'Add track' }).click();
+    await expect(page.getByRole('list', { name: `Tracks of day ${day}` }).getByText(track, { exact: true })).toBeVisible();
+  }
+
+  const paste = page.getByRole('form', { name: 'Paste a list of talks' });
+  await paste.getByLabel('Add them to').selectOption({ label: 'Day 1: Streaming' });
+  await paste.getByLabel('Talks, one per line').fill(
+    ['09:30 Streams and tables — Tyler Akidau', `Exactly once, really — Ada Lovelace, ${speaker}`, 'Backpressure in practice – Jane Doe'].join('\n'),
+  );
+  await expect(paste.getByText('3 talks recognised')).toBeVisible();
+  await paste.getByRole('button', { name: 'Add 3 talks' }).click();
+  await expect(paste.getByText('Added 3 talks.')).toBeVisible();
+  await paste.getByLabel('Add them to').selectOption({ label: 'Day 2: Architecture' });
+  await paste.getByLabel('Talks, one per line').fill([`Cells at scale — ${speaker}`, 'The boring monolith - John Roe'].join('\n'));
+  await paste.getByRole('button', { name: 'Add 2 talks' }).click();
+  await expect(paste.getByText('Added 2 talks.')).toBeVisible();
+
+  const history = page.getByRole('list', { name: 'Recent changes' });
+  await expect(history.getByText(/added a talk/)).toHaveCount(5);
+  await expect(history.getByText('“Cells at scale” (from a pasted list)')).toBeVisible();
+
+  // Readers see the programme, day by day, with the speaker shared across days.
+  const slug = `fjordline-summit-${n}`;
+  const reader = await anonymous(browser, testInfo);
+  await eventuallyShows(reader, `/conferences/${slug}/days/1`, 'Exactly once, really');
+  for (const t of ['Streams and tables', 'Backpressure in practice']) await expect(reader.getByRole('link', { name: t, exact: true })).toBeVisible();
+  await expect(reader.getByRole('main').getByText('Streaming', { exact: true }).first()).toBeVisible();
+  await eventuallyShows(reader, `/conferences/${slug}/days/2`, 'Cells at scale');
+  await expect(reader.getByRole('link', { name: 'The boring monolith', exact: true })).toBeVisible();
+  await reader.goto(`/speakers/grace-hopper-${n}`);
+  await expect(reader.getByRole('link', { name: 'Exactly once, really', exact: true })).toBeVisible();
+  await expect(reader.getByRole('link', { name: 'Cells at scale', exact: true })).toBeVisible();
+});

@@ -1,0 +1,486 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { createAccount, expect, fakeIp, pageFor, signUp, test } from './fixtures';
+
+/**
+ * Talk ratings and the attendee's journal, end to end against the production build.
+ *
+ * Every test rates talks of a conference of its own, written straight into the e2e database
+ * (unique slugs, never requested before, so no cached page stands in the way and no other spec's
+ * ratings change the numbers), and rates as a fresh account made through /signup.
+ */
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = process.env.E2E_PORT || '3100';
+const dbPath = path.join(root, 'e2e', '.data', port, 'hallway.db');
+const manifestPath = path.join(root, `.next-e2e-${port}`, 'server', 'server-reference-manifest.json');
+const HOUR = 3_600_000;
+
+function openDb() {
+  const db = new Database(dbPath, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+type Seeded = {
+  slug: string;
+  name: string;
+  dayPath: string;
+  talks: { id: number; slug: string; title: string; path: string }[];
+  future: { id: number; slug: string; title: string; path: string; startsAt: number };
+};
+
+/** A conference with one day, one track, three talks that have started and one that starts tomorrow. */
+function seedConference(label: string): Seeded {
+  const db = openDb();
+  try {
+    const nonce = crypto.randomBytes(4).toString('hex');
+    const slug = `rated-${label}-${nonce}`;
+    const name = `Rated Conf ${label} ${nonce}`;
+    const now = Date.now();
+    return db.transaction(() => {
+      const conf = db
+        .prepare(`INSERT INTO conferences (slug, name, start_date, end_date, time_zone, created_at, updated_at) VALUES (?, ?, '2024-06-03', '2024-06-03', 'Europe/Oslo', ?, ?)`)
+        .run(slug, name, now, now).lastInsertRowid as number;
+      const day = db.prepare(`INSERT INTO days (conference_id, number, date) VALUES (?, 1, '2024-06-03')`).run(conf).lastInsertRowid as number;
+      const track = db.prepare(`INSERT INTO tracks (day_id, name, position) VALUES (?, 'Main track', 0)`).run(day).lastInsertRowid as number;
+      const insert = db.prepare(
+        `INSERT INTO talks (conference_id, day_id, track_id, slug, title, starts_at, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const talk = (i: number, title: string, startsAt: number) => {
+        const tslug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${nonce}`;
+        const id = insert.run(conf, day, track, tslug, `${title} ${nonce}`, startsAt, i, now, now).lastInsertRowid as number;
+        return { id, slug: tslug, title: `${title} ${nonce}`, path: `/conferences/${slug}/talks/${tslug}`, startsAt };
+      };
+      const started = Date.UTC(2024, 5, 3, 7, 0);
+      const talks = [talk(0, 'Streams in practice', started), talk(1, 'Queues at scale', started + HOUR), talk(2, 'Logs all the way down', started + 2 * HOUR)];
+      const future = talk(3, 'Tomorrow’s talk', now + 24 * HOUR);
+      return { slug, name, dayPath: `/conferences/${slug}/days/1`, talks, future };
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = openDb();
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+function userIdByEmail(email: string): number {
+  return query<{ id: number }>('SELECT id FROM users WHERE email = ?', email)[0].id;
+}
+
+/** The talk's card on a day list. */
+function talkCard(page: Page, title: string): Locator {
+  return page.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** Opens the rating form inside `scope`, fills it and saves. */
+async function rate(scope: Locator, { stars, how = 'In the room', review }: { stars?: 1 | 2 | 3 | 4 | 5; how?: string; review?: string }) {
+  const form = scope.getByRole('form', { name: /Your rating of/ });
+  if (!(await form.isVisible())) await scope.locator('summary').click();
+  const seen = form.getByLabel('I saw it', { exact: true });
+  if (!(await seen.isChecked())) await seen.check();
+  await form.getByLabel(how, { exact: true }).check();
+  const labels = { 1: '1 – poor', 2: '2 – fair', 3: '3 – good', 4: '4 – very good', 5: '5 – excellent' } as const;
+  await form.getByLabel(stars ? labels[stars] : 'No stars', { exact: true }).check();
+  if (review !== undefined) await form.getByLabel(/^Review/).fill(review);
+  await form.getByRole('button', { name: 'Save' }).click();
+}
+
+// ------------------------------------------------------------ raw action requests
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+  const hit = Object.entries(manifest.node).find(([, a]) => a.filename === 'app/journal/actions.ts' && a.exportedName === name);
+  if (!hit) throw new Error(`${name} is not in the build`);
+  return hit[0];
+}
+
+/** Posts a server action the way React does for a useActionState form; returns the action's state. */
+async function postAction(api: APIRequestContext, name: string, pagePath: string, fields: Record<string, string>) {
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append('0', JSON.stringify([{ ok: false }, '$K1']));
+  const base = `http://localhost:${port}`;
+  const res = await api.post(pagePath, {
+    headers: { 'Next-Action': actionId(name), Accept: 'text/x-component', Origin: base, Referer: `${base}${pagePath}` },
+    multipart,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  const rows = flightRows(await res.body());
+  const ref = /"a":"\$@(\w+)"/.exec(rows.get('0') ?? '')?.[1];
+  return {
+    status: res.status(),
+    redirect: res.headers()['x-action-redirect'],
+    state: ref ? (JSON.parse(rows.get(ref) ?? 'null') as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> }) : null,
+  };
+}
+
+/**
+ * The rows of an RSC (Flight) response: `id:json\n`, except long strings, sent as `id:T<hex byte
+ * length>,<bytes>` with no newline after them (an echoed 2,001-character review is one).
+ */
+function flightRows(body: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let i = 0;
+  while (i < body.length) {
+    const colon = body.indexOf(':', i);
+    if (colon < 0) break;
+    const id = body.subarray(i, colon).toString();
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(',', colon);
+      const length = parseInt(body.subarray(colon + 2, comma).toString(), 16);
+      rows.set(id, body.subarray(comma + 1, comma + 1 + length).toString());
+      i = comma + 1 + length;
+    } else {
+      const end = body.indexOf('\n', colon);
+      rows.set(id, body.subarray(colon + 1, end < 0 ? body.length : end).toString());
+      i = end < 0 ? body.length : end + 1;
+    }
+  }
+  return rows;
+}
+
+// ------------------------------------------------------------ the tests
+
+// Each test makes its own accounts (argon2id hashing on sign-up): slower than a page check.
+test.describe.configure({ timeout: 120_000 });
+
+test('rating a talk shows the new average on the day list and the talk page; it can be changed and removed', async ({ page }) => {
+  const conf = seedConference('flow');
+  const [talk] = conf.talks;
+  const me = await signUp(page, { name: 'Rita Rater' });
+
+  await page.goto(conf.dayPath);
+  const card = talkCard(page, talk.title);
+  await expect(card).toContainText('No ratings yet');
+  await rate(card, { stars: 4, review: 'Clear examples.\nWould watch again.' });
+  // Optimistic: the summary shows the entry before the server has answered; then it is confirmed.
+  await expect(card.locator('summary')).toContainText('Saw it in the room');
+  await expect(card.getByRole('status').filter({ hasText: 'Saved to your journal.' })).toBeVisible();
+
+  // The day list was revalidated by the write: a plain reload shows the new average.
+  await page.reload();
+  await expect(talkCard(page, talk.title)).toContainText('4.0');
+  await expect(talkCard(page, talk.title)).toContainText('(1 rating)');
+  await expect(talkCard(page, talk.title)).toContainText('1 saw it');
+
+  await page.goto(talk.path);
+  const ratings = page.getByRole('region', { name: 'Ratings' });
+  await expect(page.getByRole('main').locator('article > header')).toContainText('4.0');
+  await expect(ratings.getByRole('table')).toContainText('Average 4.0 out of 5 from 1 rating');
+  await expect(ratings.getByRole('row', { name: /^4 stars/ })).toContainText('1');
+  const reviews = page.getByRole('region', { name: 'Reviews' });
+  await expect(reviews.getByRole('listitem')).toHaveCount(1);
+  await expect(reviews).toContainText(me.name);
+  await expect(reviews).toContainText('Saw it in the room');
+  // Escaped plain text, line breaks kept.
+  await expect(reviews.getByText('Clear examples.')).toBeVisible();
+
+  // Change: the form comes prefilled with the entry.
+  const mine = ratings.getByRole('form', { name: /Your rating of/ });
+  await ratings.locator('summary').click();
+  await expect(mine.getByLabel('4 – very good', { exact: true })).toBeChecked();
+  await expect(mine.getByLabel(/^Review/)).toHaveValue('Clear examples.\nWould watch again.');
+  await rate(ratings, { stars: 2, how: 'Recording' });
+  await expect(ratings.locator('summary')).toContainText('Saw it from the recording');
+  await expect(ratings.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Ratings' }).getByRole('table')).toContainText('Average 2.0 out of 5 from 1 rating');
+  await page.goto(conf.dayPath);
+  await expect(talkCard(page, talk.title)).toContainText('2.0');
+
+  // Remove.
+  await page.goto(talk.path);
+  const again = page.getByRole('region', { name: 'Ratings' });
+  await again.locator('summary').click();
+  await again.getByRole('button', { name: 'Remove from my journal' }).click();
+  await expect(again.locator('summary')).toContainText('I saw it: rate this talk');
+  await expect(again.getByRole('status').filter({ hasText: 'Removed from your journal.' })).toBeVisible();
+  await page.goto(conf.dayPath);
+  await expect(talkCard(page, talk.title)).toContainText('No ratings yet');
+  await expect(talkCard(page, talk.title)).not.toContainText('1 saw it');
+  expect(query('SELECT rating_count, rating_sum, attendance_count FROM talks WHERE id = ?', talk.id)).toEqual([{ rating_count: 0, rating_sum: 0, attendance_count: 0 }]);
+});
+
+test('two raters: the day list shows their average with one decimal', async ({ browser }, testInfo) => {
+  const conf = seedConference('avg');
+  const talk = conf.talks[1];
+  for (const stars of [5, 4] as const) {
+    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`${testInfo.testId}-${stars}`) } });
+    const page = await context.newPage();
+    await signUp(page, { name: `Avg ${stars}` });
+    await page.goto(conf.dayPath);
+    await rate(talkCard(page, talk.title), { stars });
+    await expect(talkCard(page, talk.title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await page.context().close();
+  }
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await page.goto(conf.dayPath);
+  await expect(talkCard(page, talk.title)).toContainText('4.5');
+  await expect(talkCard(page, talk.title)).toContainText('(2 ratings)');
+  await page.close();
+});
+
+test.describe('without JavaScript', () => {
+  test('the rating form still saves (a plain form post)', async ({ browser }, testInfo) => {
+    const conf = seedConference('nojs');
+    const talk = conf.talks[2];
+    // Sign up with JavaScript, then carry the session cookie into a context without it.
+    const withJs = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+    await signUp(await withJs.newPage(), { name: 'No Script' });
+    const storageState = await withJs.storageState();
+    await withJs.close();
+    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: false, storageState });
+    const page = await context.newPage();
+
+    await page.goto(talk.path);
+    const ratings = page.getByRole('region', { name: 'Ratings' });
+    // <details> opens natively, and the fields appear through CSS once "I saw it" is ticked.
+    await ratings.locator('summary').click();
+    await rate(ratings, { stars: 5, how: 'Livestream', review: 'Worked without scripts.' });
+    await expect(page).toHaveURL(new RegExp(`${talk.path}$`));
+    await expect(page.getByText('Saved to your journal.')).toBeVisible();
+
+    await page.goto(talk.path);
+    await expect(page.getByRole('region', { name: 'Ratings' }).getByRole('table')).toContainText('Average 5.0 out of 5 from 1 rating');
+    await expect(page.getByRole('region', { name: 'Reviews' })).toContainText('Worked without scripts.');
+    await context.close();
+  });
+});
+
+test('a signed-out visitor is sent to sign in and comes back to the same talk', async ({ page, browser }, testInfo) => {
+  const conf = seedConference('visitor');
+  const talk = conf.talks[0];
+  const account = await createAccount(browser, testInfo, { name: 'Back Again' });
+  await page.goto(talk.path);
+  const ratings = page.getByRole('region', { name: 'Ratings' });
+  await ratings.getByRole('link', { name: /Sign in to rate/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(talk.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${talk.path}$`));
+  await expect(page.getByRole('region', { name: 'Ratings' }).locator('summary')).toContainText('I saw it: rate this talk');
+});
+
+test('the rating island keeps its place: the talk card does not move when it loads', async ({ page }) => {
+  const conf = seedConference('shift');
+  const talk = conf.talks[0];
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/me/ratings?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(conf.dayPath);
+  const card = talkCard(page, talk.title);
+  await expect(card.locator('summary')).toContainText('I saw it: rate this talk');
+  const before = await card.boundingBox();
+  release();
+  await expect(card.getByRole('link', { name: /Sign in to rate/ })).toBeVisible();
+  const after = await card.boundingBox();
+  expect(after?.height).toBe(before?.height);
+});
+
+test('the journal lists what was rated; its CSV export imports back, and unmatched lines are reported', async ({ page }) => {
+  const conf = seedConference('journal');
+  const [a, b] = conf.talks;
+  await signUp(page, { name: 'Journal Keeper' });
+  await page.goto(conf.dayPath);
+  await rate(talkCard(page, a.title), { stars: 5, review: 'Best of the day, "quoted", with a comma' });
+  await expect(talkCard(page, a.title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await rate(talkCard(page, b.title), { how: 'Recording' });
+  await expect(talkCard(page, b.title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  await page.goto('/journal');
+  const section = page.getByRole('region', { name: conf.name });
+  await expect(section.getByRole('heading', { name: /Day 1/ })).toBeVisible();
+  await expect(section.getByRole('article')).toHaveCount(2);
+  await expect(section.getByRole('article').filter({ hasText: a.title })).toContainText('Saw it in the room');
+  await expect(section.getByRole('article').filter({ hasText: a.title })).toContainText('Best of the day');
+  await expect(section.getByRole('article').filter({ hasText: b.title })).toContainText('Saw it from the recording');
+  const totals = page.getByRole('main').locator('dl').first().getByRole('definition');
+  await expect(totals.nth(0)).toHaveText('2');
+  await expect(totals.nth(1)).toHaveText('1');
+  await expect(totals.nth(2)).toContainText('5.0');
+
+  // Filters: by year (the conference is in 2024) and by conference.
+  await page.goto('/journal?year=2019');
+  await expect(page.getByRole('region', { name: conf.name })).toHaveCount(0);
+  await page.goto(`/journal?conference=${conf.slug}`);
+  await expect(page.getByRole('region', { name: conf.name }).getByRole('article')).toHaveCount(2);
+
+  // Export.
+  const res = await page.request.get('/journal/export.csv');
+  expect(res.headers()['content-type']).toContain('text/csv');
+  expect(res.headers()['cache-control']).toContain('no-store');
+  const csv = (await res.text()).replace(/^\uFEFF/, '');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe('date,conference,day,track,talk,speakers,how seen,stars,review,talk URL');
+  expect(csv).toContain(`2024-06-03,${conf.name},1,Main track,${a.title},,room,5,"Best of the day, ""quoted"", with a comma",http://localhost:${port}${a.path}`);
+  expect(csv).toContain(`2024-06-03,${conf.name},1,Main track,${b.title},,recording,,,http://localhost:${port}${b.path}`);
+
+  // Wipe the two entries, then import the file back with one line that matches nothing.
+  for (const t of [a, b]) {
+    await page.goto(t.path);
+    const ratings = page.getByRole('region', { name: 'Ratings' });
+    await ratings.locator('summary').click();
+    await ratings.getByRole('button', { name: 'Remove from my journal' }).click();
+    await expect(ratings.getByRole('status').filter({ hasText: 'Removed' })).toBeVisible();
+  }
+  await page.goto('/journal');
+  await expect(page.getByRole('region', { name: conf.name })).toHaveCount(0);
+  const withUnknown = `${csv.trimEnd()}\r\n2024-06-03,${conf.name},1,,Nope,,room,3,,http://localhost:${port}/conferences/${conf.slug}/talks/no-such-talk\r\n`;
+  await page.getByLabel('CSV file to import').setInputFiles({ name: 'journal.csv', mimeType: 'text/csv', buffer: Buffer.from(withUnknown) });
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await expect(page.getByText(/Import done: 2 entries added or changed, 1 line not imported\./)).toBeVisible();
+  await expect(page.getByText('Line 4 (“Nope”): no such talk on Hallway.')).toBeVisible();
+  const restored = page.getByRole('region', { name: conf.name });
+  await expect(restored.getByRole('article')).toHaveCount(2);
+  await expect(restored.getByRole('article').filter({ hasText: a.title })).toContainText('Best of the day, "quoted", with a comma');
+
+  // Round trip: exporting again gives the same lines for this conference.
+  const again = (await (await page.request.get('/journal/export.csv')).text()).replace(/^\uFEFF/, '');
+  const mineOnly = (text: string) => text.split('\r\n').filter((l) => l.includes(conf.name)).sort();
+  expect(mineOnly(again)).toEqual(mineOnly(csv));
+  expect(query<{ rating_count: number; rating_sum: number; attendance_count: number }>('SELECT rating_count, rating_sum, attendance_count FROM talks WHERE id = ?', a.id)).toEqual([
+    { rating_count: 1, rating_sum: 5, attendance_count: 1 },
+  ]);
+});
+
+test('a public journal is at /u/<handle> only while its owner makes it public', async ({ page, browser }, testInfo) => {
+  const conf = seedConference('public');
+  const me = await signUp(page, { name: 'Open Book' });
+  const handle = query<{ handle: string }>('SELECT handle FROM users WHERE email = ?', me.email)[0].handle;
+  await page.goto(conf.dayPath);
+  await rate(talkCard(page, conf.talks[0].title), { stars: 3, review: 'Public words.' });
+  await expect(talkCard(page, conf.talks[0].title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  const visitor = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  expect((await visitor.goto(`/u/${handle}`))?.status()).toBe(404);
+  await page.goto('/account');
+  await page.getByRole('checkbox', { name: 'Make my journal public' }).check();
+  await page.getByRole('button', { name: 'Save visibility' }).click();
+  await expect(page.getByText(`Your journal is public at /u/${handle}.`)).toBeVisible();
+  expect((await visitor.goto(`/u/${handle}`))?.status()).toBe(200);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Open Book’s journal');
+  await expect(visitor.getByRole('region', { name: conf.name })).toContainText('Public words.');
+  // Read-only: no rating form for the visitor.
+  await expect(visitor.getByRole('form', { name: /Your rating of/ })).toHaveCount(0);
+  await visitor.close();
+});
+
+test('the author of a recap covering the talk hides a review; the rater still sees it, marked', async ({ page, browser }, testInfo) => {
+  const conf = seedConference('moderation');
+  const talk = conf.talks[0];
+  // Ada's published QCon recap now also covers this talk.
+  const db = openDb();
+  db.prepare(`INSERT INTO post_talks (post_id, talk_id, position) SELECT id, ?, 99 FROM posts WHERE slug = 'qcon-london-2018'`).run(talk.id);
+  db.close();
+
+  const rater = await signUp(page, { name: 'Loud Rater' });
+  await page.goto(talk.path);
+  await rate(page.getByRole('region', { name: 'Ratings' }), { stars: 1, review: 'Something rude.' });
+  await expect(page.getByRole('region', { name: 'Ratings' }).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  // Ben covers no recap of this talk: no controls for him.
+  const ben = await pageFor(browser, testInfo, 'ben');
+  const asked = ben.waitForResponse((r) => r.url().includes('/api/me/ratings') && r.url().includes('moderation=1'));
+  await ben.goto(talk.path);
+  await expect(ben.getByRole('region', { name: 'Reviews' })).toContainText('Something rude.');
+  expect((await (await asked).json()).moderation).toEqual({});
+  await expect(ben.getByRole('button', { name: 'Hide' })).toHaveCount(0);
+  await ben.context().close();
+
+  const ada = await pageFor(browser, testInfo, 'ada');
+  await ada.goto(talk.path);
+  const review = ada.getByRole('region', { name: 'Reviews' }).getByRole('listitem').filter({ hasText: 'Something rude.' });
+  await review.getByRole('button', { name: 'Hide' }).click();
+  await expect(ada.getByRole('region', { name: 'Hidden or excluded (only moderators see this)' })).toContainText('Something rude.');
+  await ada.reload();
+  await expect(ada.getByRole('region', { name: 'Reviews' }).getByRole('list').first()).not.toContainText('Something rude.');
+  // Hidden, not excluded: the star still counts.
+  await expect(ada.getByRole('region', { name: 'Ratings' }).getByRole('table')).toContainText('Average 1.0 out of 5 from 1 rating');
+  await ada.context().close();
+
+  const visitor = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await visitor.goto(talk.path);
+  await expect(visitor.getByRole('region', { name: 'Reviews' })).not.toContainText('Something rude.');
+  await visitor.close();
+
+  await page.goto('/journal');
+  const entry = page.getByRole('article').filter({ hasText: talk.title });
+  await expect(entry).toContainText('Something rude.');
+  await expect(entry).toContainText('Review hidden from public pages by a moderator');
+  const audit = query<{ action: string; detail: string }>(`SELECT action, detail FROM audit_log WHERE entity = 'talk' AND entity_id = ?`, talk.id);
+  expect(audit.map((a) => [a.action, JSON.parse(a.detail).raterId])).toEqual([['rating.hide', userIdByEmail(rater.email)]]);
+});
+
+test.describe('request level (raw Next-Action posts)', () => {
+  test('another user’s id in the payload is ignored: the rating is the caller’s', async ({ page, browser }, testInfo) => {
+    const conf = seedConference('spoof');
+    const talk = conf.talks[0];
+    const victim = await createAccount(browser, testInfo, { name: 'Victim' });
+    const victimId = userIdByEmail(victim.email);
+    const me = await signUp(page, { name: 'Spoofer' });
+    const meId = userIdByEmail(me.email);
+
+    const result = await postAction(page.request, 'saveRatingAction', talk.path, {
+      talkId: String(talk.id),
+      userId: String(victimId),
+      user_id: String(victimId),
+      seen: 'on',
+      seenHow: 'room',
+      stars: '1',
+    });
+    expect(result.state).toMatchObject({ ok: true, message: 'Saved to your journal.' });
+    expect(query('SELECT user_id, stars FROM ratings WHERE talk_id = ? ORDER BY user_id', talk.id)).toEqual([{ user_id: meId, stars: 1 }]);
+  });
+
+  test('a future talk is refused, and so are bad stars, an over-long review and an unknown talk; nothing is written', async ({ page }) => {
+    const conf = seedConference('refuse');
+    await signUp(page, { name: 'Early Bird' });
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ talkId: String(conf.future.id), seen: 'on', seenHow: 'room', stars: '5' }, /has not started yet\. Ratings open when it starts: .* 2\d{3}/],
+      [{ talkId: String(conf.talks[0].id), seen: 'on', seenHow: 'room', stars: '6' }, /correct the highlighted fields/],
+      [{ talkId: String(conf.talks[0].id), seen: 'on', seenHow: 'room', stars: '0' }, /correct the highlighted fields/],
+      [{ talkId: String(conf.talks[0].id), seen: 'on', seenHow: 'room', review: 'x'.repeat(2001) }, /correct the highlighted fields/],
+      [{ talkId: String(conf.talks[0].id), seen: 'on', seenHow: 'telepathy' }, /correct the highlighted fields/],
+      [{ talkId: '99999999', seen: 'on', seenHow: 'room', stars: '3' }, /That talk does not exist\./],
+      [{ talkId: String(conf.talks[0].id), stars: '3' }, /Ratings and reviews are for talks you saw\./],
+    ];
+    for (const [fields, message] of cases) {
+      const result = await postAction(page.request, 'saveRatingAction', conf.talks[0].path, fields);
+      expect(result.state?.ok, JSON.stringify(fields).slice(0, 100)).toBe(false);
+      expect(result.state?.message).toMatch(message);
+    }
+    const bad = await postAction(page.request, 'saveRatingAction', conf.talks[0].path, { talkId: String(conf.talks[0].id), seen: 'on', stars: '6' });
+    expect(bad.state?.fieldErrors?.stars).toEqual(['Choose between 1 and 5 stars, or no stars.']);
+    const ids = [conf.future.id, ...conf.talks.map((t) => t.id)];
+    expect(query(`SELECT count(*) AS n FROM ratings WHERE talk_id IN (${ids.join(',')})`)).toEqual([{ n: 0 }]);
+    expect(query(`SELECT sum(attendance_count) AS n FROM talks WHERE id IN (${ids.join(',')})`)).toEqual([{ n: 0 }]);
+
+    // The form says when it opens (computed in the browser from the talk's start).
+    await page.goto(conf.dayPath);
+    await expect(talkCard(page, conf.future.title)).toContainText('Rating opens when the talk starts:');
+  });
+
+  test('signed out, the action sends you to sign in and back to the page', async ({ request }) => {
+    const conf = seedConference('anon');
+    const result = await postAction(request, 'saveRatingAction', conf.talks[0].path, { talkId: String(conf.talks[0].id), seen: 'on', stars: '5' });
+    expect(result.redirect?.split(';')[0]).toBe(`/signin?callbackUrl=${encodeURIComponent(conf.talks[0].path)}`);
+    expect(query('SELECT count(*) AS n FROM ratings WHERE talk_id = ?', conf.talks[0].id)).toEqual([{ n: 0 }]);
+  });
+});
+

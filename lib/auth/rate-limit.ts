@@ -1,0 +1,135 @@
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { DB } from '@/db/index';
+import { signInAttempts } from '@/db/schema';
+
+/**
+ * Sign-in rate limit, kept in SQLite (`sign_in_attempts`) so a restart does not reset it.
+ *
+ * Every attempt is written *before* the password is checked, in the same synchronous SQLite
+ * transaction as the check, so parallel guesses cannot all slip through the gap; a successful
+ * sign-in then deletes its own row and the account's earlier failures.
+ *
+ * Per key (`email:<normalised address>` and `ip:<address>`), within the window:
+ * the first `free` failures are free; after that each try must wait `baseDelayMs` after the latest
+ * failure, doubling each time up to `maxDelayMs`; and a key never gets more than `maxPerWindow`
+ * tries per window. The account key applies to unknown addresses too, so the limit says nothing
+ * about which accounts exist.
+ */
+export type Policy = {
+  free: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  windowMs: number;
+  maxPerWindow: number;
+};
+
+export const ACCOUNT_POLICY: Policy = {
+  free: 5,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+  maxPerWindow: 30,
+};
+// Several people can share one address (an office, a conference Wi-Fi), and the hard cap is what
+// slows down someone spraying many accounts: at most 30 failed tries an hour.
+export const IP_POLICY: Policy = { ...ACCOUNT_POLICY, maxPerWindow: 30 };
+
+export type Verdict =
+  | { ok: true; attemptIds: number[] }
+  | { ok: false; reason: 'account' | 'ip'; retryAt: number };
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;
+
+export const accountKey = (email: string) => `email:${email}`;
+export const ipKey = (ip: string) => `ip:${ip}`;
+
+/** The wait before the next try after `failures` failures in the window (0 while free). */
+export function backoffMs(failures: number, policy: Policy): number {
+  if (failures < policy.free) return 0;
+  return Math.min(policy.baseDelayMs * 2 ** (failures - policy.free), policy.maxDelayMs);
+}
+
+export function createRateLimiter({
+  db,
+  account = ACCOUNT_POLICY,
+  ip = IP_POLICY,
+  now = Date.now,
+}: {
+  db: DB;
+  account?: Policy;
+  ip?: Policy;
+  now?: () => number;
+}) {
+  let lastPrune = 0;
+
+  /** When `key` may try again (≤ `at` means now), from its failures within the window. */
+  function retryAtFor(tx: Pick<DB, 'select'>, key: string, policy: Policy, at: number): number {
+    const times = tx
+      .select({ at: signInAttempts.at })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.key, key), gte(signInAttempts.at, at - policy.windowMs)))
+      .orderBy(asc(signInAttempts.at))
+      .all()
+      .map((r) => r.at);
+    if (times.length === 0) return at;
+    let retryAt = times[times.length - 1] + backoffMs(times.length, policy);
+    if (times.length >= policy.maxPerWindow) {
+      // Wait until enough old failures leave the window to fall back under the cap.
+      retryAt = Math.max(retryAt, times[times.length - policy.maxPerWindow] + policy.windowMs);
+    }
+    return retryAt;
+  }
+
+  return {
+    /**
+     * Checks both keys and, when allowed, records the attempt as a failure right away (undone by
+     * `succeeded`). Synchronous on purpose: better-sqlite3 runs the whole check-and-write alone.
+     */
+    attempt({ email, ip: address }: { email: string; ip: string | null }): Verdict {
+      const at = now();
+      const keys: { key: string; policy: Policy; reason: 'account' | 'ip' }[] = [
+        { key: accountKey(email), policy: account, reason: 'account' },
+      ];
+      if (address) keys.push({ key: ipKey(address), policy: ip, reason: 'ip' });
+
+      const verdict = db.transaction((tx) => {
+        for (const k of keys) {
+          const retryAt = retryAtFor(tx, k.key, k.policy, at);
+          if (retryAt > at) return { ok: false as const, reason: k.reason, retryAt };
+        }
+        const rows = tx
+          .insert(signInAttempts)
+          .values(keys.map((k) => ({ key: k.key, at })))
+          .returning({ id: signInAttempts.id })
+          .all();
+        return { ok: true as const, attemptIds: rows.map((r) => r.id) };
+      }, { behavior: 'immediate' });
+
+      // Old rows are useless to every policy; sweep at most once a minute.
+      if (at - lastPrune > 60_000) {
+        lastPrune = at;
+        const horizon = Math.max(account.windowMs, ip.windowMs);
+        db.delete(signInAttempts).where(lt(signInAttempts.at, at - horizon)).run();
+      }
+      return verdict;
+    },
+
+    /** A correct password: forget this attempt and the account's failures (not the address's). */
+    succeeded({ email, attemptIds }: { email: string; attemptIds: number[] }) {
+      db.transaction((tx) => {
+        if (attemptIds.length) tx.delete(signInAttempts).where(inArray(signInAttempts.id, attemptIds)).run();
+        tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(email))).run();
+      });
+    },
+  };
+}
+
+/** "30 seconds", "4 minutes", "1 hour": how long until `retryAt`, rounded up. */
+export function formatWait(retryAt: number, from = Date.now()): string {
+  const seconds = Math.max(1, Math.ceil((retryAt - from) / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+
+import { revalidatePath } from 'next/cache';
+import { getPathsShowingPost, getPathsShowingTalks } from '@/db/queries';
+
+/**
+ * Reader pages are served from the route cache; after a write, exactly the pages that show what
+ * changed are re-rendered on their next request. Call these after the write has committed, and —
+ * for a post whose categories, talks or conference change — both before and after the change is
+ * read, so pages it left are cleared too (`collectPostPaths` then `revalidatePaths`).
+ */
+export function revalidatePaths(paths: Iterable<string>) {
+  for (const path of new Set(paths)) revalidatePath(path);
+}
+
+/** The numbered home pages (`/?page=N` is served by `/page/[n]`) move whenever the post list changes. */
+function revalidatePostLists() {
+  revalidatePath('/page/[n]', 'page');
+}
+
+export function collectPostPaths(postId: number): string[] {
+  return getPathsShowingPost({ postId });
+}
+
+export function revalidatePost(postId: number, pathsBefore: string[] = []) {
+  revalidatePaths([...pathsBefore, ...getPathsShowingPost({ postId })]);
+  revalidatePostLists();
+}
+
+export function revalidateTalks(talkIds: number[]) {
+  revalidatePaths(getPathsShowingTalks({ talkIds }));
+}

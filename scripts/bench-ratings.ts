@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:ratings`: N signed-in people rating talks at once, through the real form endpoint.
+ *
+ * Starts the production server on a scratch copy of the demo journal (its own build, `.next-bench-ratings`),
+ * creates N users directly in the database with session cookies minted the way the server's own
+ * Auth.js would (`encode` from next-auth/jwt, with the server's AUTH_SECRET), then:
+ *
+ * 1. baseline: every user posts the rating action with an invalid talk id, so the request goes through
+ *    Next's action handling and the whole wrapper (Origin, session, user re-read, zod) and is refused
+ *    before any write: the cost of an empty server action, measured in the same run;
+ * 2. ratings: every user, as fast as the server answers, posts "I saw it" + random stars for one of
+ *    the demo talks (a real write, aggregates updated in the same transaction, pages revalidated).
+ *
+ * Prints writes/s, p50/p99 latency, errors (HTTP errors, refusals, and any "database is locked" in
+ * responses or the server's log), and whether every talk's aggregates equal a recompute from the rows
+ * (`npm run db:check`) afterwards.
+ *
+ * BENCH_USERS (default 200) concurrent users; BENCH_SECONDS (default 15) per phase;
+ * BENCH_REUSE_BUILD=1 skips the build when `.next-bench-ratings` exists.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { encode } from 'next-auth/jwt';
+
+const users = Number(process.env.BENCH_USERS || 200);
+const seconds = Number(process.env.BENCH_SECONDS || 15);
+const port = Number(process.env.BENCH_PORT || 3610);
+const distDir = '.next-bench-ratings';
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const base = `http://localhost:${port}`;
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-ratings-'));
+const dbFile = path.join(scratch, 'hallway.db');
+Object.assign(process.env, {
+  DATABASE_PATH: dbFile,
+  NEXT_DIST_DIR: distDir,
+  SITE_URL: base,
+  SEED_DEMO: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+});
+const { prepareDataFolder } = await import('./prepare');
+await prepareDataFolder(); // also puts the scratch folder's generated AUTH_SECRET into process.env
+const secret = process.env.AUTH_SECRET;
+if (!secret) throw new Error('No AUTH_SECRET after preparing the data folder');
+
+if (!(process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync(path.join(distDir, 'BUILD_ID')))) {
+  fs.rmSync(distDir, { recursive: true, force: true });
+  console.log(`Building into ${distDir}…`);
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'ignore', env: process.env });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+fs.rmSync(path.join(distDir, 'cache'), { recursive: true, force: true });
+
+// ------------------------------------------------------------ users and their sessions
+
+const db = new Database(dbFile);
+db.pragma('busy_timeout = 5000');
+const now = Date.now();
+const insertUser = db.prepare(
+  `INSERT INTO users (email, name, handle, role, session_version, created_at, updated_at) VALUES (?, ?, ?, 'reader', 1, ?, ?)`,
+);
+const userIds = db.transaction(() =>
+  Array.from({ length: users }, (_, i) => Number(insertUser.run(`bench-${i}@example.com`, `Bench Rater ${i}`, `bench-rater-${i}`, now, now).lastInsertRowid)),
+)();
+const talks = db
+  .prepare(
+    `SELECT t.id, t.slug, c.slug AS conference FROM talks t JOIN conferences c ON c.id = t.conference_id
+     WHERE t.starts_at IS NULL OR t.starts_at <= ? ORDER BY t.id LIMIT 8`,
+  )
+  .all(now) as { id: number; slug: string; conference: string }[];
+db.close();
+
+// Auth.js on plain http: the cookie is `authjs.session-token`, and its name is the JWE salt.
+const COOKIE = 'authjs.session-token';
+const cookies = await Promise.all(
+  userIds.map(async (uid, i) => {
+    const token = await encode({
+      salt: COOKIE,
+      secret,
+      maxAge: 3600,
+      token: { sub: String(uid), uid, sv: 1, role: 'reader', name: `Bench Rater ${i}`, email: `bench-${i}@example.com` },
+    });
+    return `${COOKIE}=${token}`;
+  }),
+);
+
+// ------------------------------------------------------------ the server
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+children.push(server);
+let serverLog = '';
+server.stdout!.on('data', (d) => (serverLog += d));
+server.stderr!.on('data', (d) => (serverLog += d));
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Server did not answer: ${url}\n${serverLog.slice(-2000)}`);
+}
+await waitFor(`${base}/conferences`);
+
+const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  node: Record<string, { filename: string; exportedName: string }>;
+};
+const actionId = Object.entries(manifest.node).find(([, a]) => a.filename === 'app/journal/actions.ts' && a.exportedName === 'saveRatingAction')?.[0];
+if (!actionId) throw new Error('saveRatingAction is not in the build');
+
+// Warm the pages the actions post to (and re-render after a write).
+for (const t of talks) await fetch(`${base}/conferences/${t.conference}/talks/${t.slug}`).then((r) => r.text());
+
+// ------------------------------------------------------------ load
+
+// Node's fetch keeps connections alive and opens as many per origin as there are requests in flight.
+type Phase = { name: string; requests: number; ok: number; refused: number; httpErrors: number; locked: number; latencies: number[]; seconds: number; samples: string[] };
+
+/** The argument list React sends for a useActionState form: [prevState, FormData], the fields prefixed `_1_`. */
+function body(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
+  form.append('0', JSON.stringify([{ ok: false }, '$K1']));
+  return form;
+}
+
+/** The action's returned state out of the RSC response: row 0 names the row holding it. */
+function actionState(text: string): { ok: boolean; message?: string } | null {
+  const rows = new Map(text.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+  const ref = /"a":"\$@(\w+)"/.exec(rows.get('0') ?? '')?.[1];
+  try {
+    return ref ? JSON.parse(rows.get(ref) ?? 'null') : null;
+  } catch {
+    return null;
+  }
+}
+
+async function run(name: string, fieldsFor: (user: number, n: number) => { path: string; fields: Record<string, string> }, expectOk: boolean): Promise<Phase> {
+  const phase: Phase = { name, requests: 0, ok: 0, refused: 0, httpErrors: 0, locked: 0, latencies: [], seconds, samples: [] };
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    cookies.map(async (cookie, user) => {
+      for (let n = 0; performance.now() < end; n++) {
+        const { path: p, fields } = fieldsFor(user, n);
+        const t0 = performance.now();
+        try {
+          const res = await fetch(`${base}${p}`, {
+            method: 'POST',
+            headers: { 'Next-Action': actionId!, Accept: 'text/x-component', Origin: base, Referer: `${base}${p}`, Cookie: cookie },
+            body: body(fields),
+            redirect: 'manual',
+          });
+          const text = await res.text();
+          phase.latencies.push(performance.now() - t0);
+          phase.requests++;
+          if (/database is locked|SQLITE_BUSY/i.test(text)) phase.locked++;
+          const state = res.ok ? actionState(text) : null;
+          if (!res.ok || !state) {
+            phase.httpErrors++;
+            if (phase.samples.length < 3) phase.samples.push(`${res.status} ${text.slice(0, 160)}`);
+          } else if (state.ok === expectOk) phase.ok++;
+          else {
+            phase.refused++;
+            if (phase.samples.length < 3) phase.samples.push(state.message ?? JSON.stringify(state));
+          }
+        } catch (error) {
+          phase.requests++;
+          phase.httpErrors++;
+          if (phase.samples.length < 3) phase.samples.push(String(error));
+        }
+      }
+    }),
+  );
+  phase.seconds = (performance.now() - started) / 1000;
+  return phase;
+}
+
+const talkPath = (i: number) => `/conferences/${talks[i % talks.length].conference}/talks/${talks[i % talks.length].slug}`;
+
+console.log(`${users} users, ${talks.length} talks, ${seconds} s per phase…`);
+// A short warm-up of the action path itself (compiles nothing in production, but fills caches).
+await run('warm-up', (u) => ({ path: talkPath(u), fields: { talkId: '0' } }), false).catch(() => {});
+
+const baseline = await run('empty action (refused by validation, no write)', (u) => ({ path: talkPath(u), fields: { talkId: '0', seen: 'on' } }), false);
+const ratings = await run(
+  'rating (upsert + aggregates + revalidation)',
+  (u, n) => ({
+    path: talkPath(u + n),
+    // Stars vary so most posts change something; "I saw it" always.
+    fields: { talkId: String(talks[(u + n) % talks.length].id), seen: 'on', seenHow: 'room', stars: String(1 + ((u * 7 + n * 3) % 5)) },
+  }),
+  true,
+);
+// Let the server finish anything in flight before counting.
+await new Promise((r) => setTimeout(r, 500));
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+
+const check = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/db-check.ts', '--json'], {
+  env: process.env,
+  encoding: 'utf8',
+});
+const checked = JSON.parse(check.stdout.trim().split('\n').pop() || '{}') as { talks?: number; mismatches?: unknown[] };
+const verify = new Database(dbFile, { readonly: true });
+const rows = verify.prepare('SELECT count(*) AS n, count(stars) AS rated FROM ratings').get() as { n: number; rated: number };
+verify.close();
+const lockedInLog = (serverLog.match(/database is locked|SQLITE_BUSY/gi) ?? []).length;
+
+// ------------------------------------------------------------ report
+
+function pct(list: number[], p: number) {
+  if (list.length === 0) return 0;
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`\n${users} concurrent signed-in users, ${seconds} s per phase, ${os.cpus().length} cores, Node ${process.version}\n`);
+console.log('| phase | requests | done/s | p50 ms | p99 ms | HTTP errors | refused | "database is locked" |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const p of [baseline, ratings]) {
+  console.log(
+    `| ${p.name} | ${fmt(p.requests)} | ${fmt(p.ok / p.seconds)} | ${fmt(pct(p.latencies, 50))} | ${fmt(pct(p.latencies, 99))} | ${p.httpErrors} | ${p.refused} | ${p.locked} |`,
+  );
+}
+console.log(`\nWrites: ${fmt(ratings.ok)} saved ratings (${fmt(ratings.ok / ratings.seconds)} writes/s), ${((ratings.ok / ratings.seconds / (baseline.ok / baseline.seconds)) * 100).toFixed(0)}% of the empty-action rate.`);
+console.log(`Rows afterwards: ${rows.n} ratings (${rows.rated} with stars) from ${users} users on ${talks.length} talks.`);
+console.log(`"database is locked" / SQLITE_BUSY in the server log: ${lockedInLog}.`);
+console.log(
+  checked.mismatches
+    ? `Aggregates vs a recompute from the rows (db:check): ${checked.mismatches.length === 0 ? `all ${checked.talks} talks match` : `${checked.mismatches.length} MISMATCHES`}.`
+    : `db:check failed: ${check.stderr.slice(0, 500)}`,
+);
+for (const p of [baseline, ratings]) if (p.samples.length) console.log(`Sample problems (${p.name}):\n  ${p.samples.join('\n  ')}`);
+
+fs.rmSync(scratch, { recursive: true, force: true });
+const failed = ratings.httpErrors + ratings.refused + ratings.locked + lockedInLog > 0 || !checked.mismatches || checked.mismatches.length > 0;
+process.exit(failed ? 1 : 0);
