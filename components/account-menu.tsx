@@ -92,7 +92,7 @@ export function AccountMenu() {
           </Link>
           <Link
             href="/signup"
-            className="rounded-md bg-accent-700 px-3 py-2 text-sm font-semibold text-white hover:bg-accent-800 dark:bg-accent-600 dark:hover:bg-accent-700"
+            className="rounded-md bg-accent-700 px-3 py-2 text-sm font-semibold text-white hover:bg-accent-800 dark:hover:bg-accent-800"
           >
             Sign up
           </Link>

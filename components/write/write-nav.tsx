@@ -1,10 +1,11 @@
 import Link from 'next/link';
 
 /** The authoring area's own navigation, under the site header. */
-export function WriteNav({ current }: { current: 'recaps' | 'conferences' }) {
+export function WriteNav({ current }: { current?: 'recaps' | 'conferences' | 'import' }) {
   const items = [
     { key: 'recaps', href: '/write', label: 'Recaps' },
     { key: 'conferences', href: '/write/conferences', label: 'Conferences' },
+    { key: 'import', href: '/write/import', label: 'Import from Jekyll' },
   ] as const;
   return (
     <nav aria-label="Writing" className="mb-6 border-b border-stone-200 dark:border-stone-800">
@@ -20,6 +21,16 @@ export function WriteNav({ current }: { current: 'recaps' | 'conferences' }) {
             </Link>
           </li>
         ))}
+        <li className="ml-auto">
+          {/* A download (zip of Jekyll markdown), not a page: a plain link. */}
+          <a
+            href="/write/export"
+            download
+            className="inline-block border-b-2 border-transparent px-1 pb-2 text-stone-600 hover:border-stone-300 hover:text-stone-900 dark:text-stone-400 dark:hover:border-stone-600 dark:hover:text-white"
+          >
+            Export all (zip)
+          </a>
+        </li>
       </ul>
     </nav>
   );
