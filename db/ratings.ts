@@ -154,7 +154,7 @@ export function removeRating({ userId, talkId }: { userId: number; talkId: numbe
 
 /**
  * Who may moderate a talk's reviews: admins (hide and exclude), and the authors of a published
- * recap covering the talk (hide only).
+ * (or scheduled) recap covering the talk (hide only). A draft gives no rights.
  */
 export function getModerationRightsByTalk(
   { user, talkId }: { user: { id: number; role: Role }; talkId: number },

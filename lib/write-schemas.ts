@@ -20,7 +20,8 @@ export const optionalText = (max: number, label = 'This') =>
   z.preprocess(
     blankToUndefined,
     z.string().trim().max(max, `${label} is too long: at most ${max} characters.`).optional(),
-  ).transform((v) => v ?? null);
+    // Forms send CRLF line breaks; stored text uses LF.
+  ).transform((v) => v?.replace(/\r\n?/g, '\n') ?? null);
 
 export const requiredText = (max: number, message: string) =>
   z.string({ message }).trim().min(1, message).max(max, `At most ${max} characters.`);

@@ -65,20 +65,26 @@ const talksSchema = z
       }
     },
     z
-      .array(z.object({ talkId: z.number().int().positive(), note: z.string().max(20_000, 'A note is at most 20,000 characters.') }), {
+      .array(z.object({ talkId: z.number().int().positive(), note: z.string().max(20_000, 'A note is at most 20,000 characters.').transform((v) => v.replace(/\r\n?/g, '\n')) }), {
         message: 'The list of talks could not be read.',
       })
       .max(200, 'At most 200 talks in one recap.'),
   );
 
+/**
+ * Browsers send form text with CRLF line breaks (multipart encoding normalises them); markdown is
+ * stored with LF, so a save of unchanged text is unchanged and revision diffs compare lines.
+ */
+const lf = (v: string) => v.replace(/\r\n?/g, '\n');
+
 const saveSchema = z.object({
   id: idSchema,
   version: z.coerce.number().int().min(1),
   intent: z.enum(['save', 'publish', 'unpublish']).default('save'),
-  title: z.string().max(200, 'At most 200 characters.').default(''),
+  title: z.string().max(200, 'At most 200 characters.').default('').transform((v) => lf(v).replace(/\n+/g, ' ')),
   slug: z.string().max(200).default(''),
   slugAuto: checkbox,
-  body: z.string().max(200_000, 'This recap is longer than 200,000 characters: split it into two.').default(''),
+  body: z.string().max(200_000, 'This recap is longer than 200,000 characters: split it into two.').default('').transform(lf),
   commentsEnabled: checkbox,
   conferenceId: optionalId,
   categories: list(z.string().trim().max(MAX_CATEGORY_NAME, `A category name is at most ${MAX_CATEGORY_NAME} characters.`))

@@ -442,7 +442,7 @@ export function Editor({
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <Link href="/write" className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-white">
             <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor"><path fillRule="evenodd" d="M17 10a.75.75 0 0 1-.75.75H5.612l4.158 3.96a.75.75 0 1 1-1.04 1.08l-5.5-5.25a.75.75 0 0 1 0-1.08l5.5-5.25a.75.75 0 1 1 1.04 1.08L5.612 9.25H16.25A.75.75 0 0 1 17 10Z" clipRule="evenodd" /></svg>
-            Recaps
+            <span className="sr-only sm:not-sr-only">Recaps</span>
           </Link>
           <StatusBadge state={pub.state} />
           <p role="status" aria-live="polite" className="min-w-[13rem] text-sm text-stone-500 tabular-nums dark:text-stone-400">
@@ -545,15 +545,23 @@ export function Editor({
         <label htmlFor={`${uid}-title`} className="sr-only">
           Title
         </label>
-        <input
+        {/* A one-line textarea that grows with the title, so long titles wrap instead of scrolling. */}
+        <textarea
           id={`${uid}-title`}
           value={doc.title}
-          onChange={(e) => update({ title: e.target.value })}
+          rows={1}
+          onChange={(e) => update({ title: e.target.value.replace(/\s*\n\s*/g, ' ') })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              textarea.current?.focus();
+            }
+          }}
           placeholder="Recap title"
           maxLength={200}
           aria-invalid={fieldErrors.title ? true : undefined}
           aria-describedby={fieldErrors.title ? `${uid}-title-error` : undefined}
-          className="block w-full border-0 bg-transparent px-0 text-3xl font-bold tracking-tight text-stone-900 placeholder:text-stone-300 focus:ring-0 sm:text-4xl dark:text-white dark:placeholder:text-stone-700"
+          className="block w-full resize-none border-0 bg-transparent px-0 text-3xl font-bold tracking-tight text-balance text-stone-900 [field-sizing:content] placeholder:text-stone-300 focus:ring-0 sm:text-4xl dark:text-white dark:placeholder:text-stone-700"
         />
         <FieldErrors id={`${uid}-title-error`} errors={fieldErrors.title} />
       </div>

@@ -128,7 +128,7 @@ export type ConferenceValues = {
   description: string;
 };
 
-export function ConferenceForm({ conference, zones }: { conference?: ConferenceValues; zones: string[] }) {
+export function ConferenceForm({ conference, zones, narrow = false }: { conference?: ConferenceValues; zones: string[]; narrow?: boolean }) {
   const editing = conference?.id !== undefined;
   const [state, formAction] = useActionState(editing ? updateConferenceAction : createConferenceAction, initialActionState);
   const [zone, setZone] = useState(conference?.timeZone ?? 'UTC');
@@ -142,7 +142,7 @@ export function ConferenceForm({ conference, zones }: { conference?: ConferenceV
   return (
     <form action={formAction} noValidate className="space-y-4" aria-label={editing ? 'Conference details' : 'New conference'}>
       {editing && <input type="hidden" name="id" value={conference!.id} />}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className={narrow ? 'grid gap-4' : 'grid gap-4 sm:grid-cols-2'}>
         <Field label="Name" name="name" required maxLength={120} defaultValue={v.name} errors={e.name} placeholder="e.g. QCon London 2025" />
         <Field
           label="Slug"

@@ -71,7 +71,7 @@ export default async function WriteConferencesPage({ searchParams }: { searchPar
           <h2 id="new-heading" className="mb-4 text-lg font-semibold text-stone-900 dark:text-white">
             New conference
           </h2>
-          <ConferenceForm zones={Intl.supportedValuesOf('timeZone')} />
+          <ConferenceForm zones={Intl.supportedValuesOf('timeZone')} narrow />
         </section>
       </div>
     </>
