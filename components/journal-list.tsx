@@ -40,24 +40,25 @@ export function journalTotals(entries: JournalEntry[]) {
 
 export function JournalTotals({ entries, filtered }: { entries: JournalEntry[]; filtered: boolean }) {
   const t = journalTotals(entries);
-  const item = 'rounded-xl border border-stone-200 px-4 py-3 dark:border-stone-800';
+  const item = 'min-w-0 rounded-xl border border-stone-200 px-3 py-3 sm:px-4 dark:border-stone-800';
+  const label = 'text-xs font-medium leading-tight text-stone-500 dark:text-stone-400';
   return (
-    <dl className="grid grid-cols-3 gap-3" aria-label={filtered ? 'Totals for the filtered journal' : 'Totals'}>
+    <dl className="grid grid-cols-3 gap-2 sm:gap-3" aria-label={filtered ? 'Totals for the filtered journal' : 'Totals'}>
       <div className={item}>
-        <dt className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Talks seen</dt>
+        <dt className={label}>Talks seen</dt>
         <dd className="mt-1 text-2xl font-bold text-stone-900 tabular-nums dark:text-white">{t.talks}</dd>
       </div>
       <div className={item}>
-        <dt className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Conferences</dt>
+        <dt className={label}>Conferences</dt>
         <dd className="mt-1 text-2xl font-bold text-stone-900 tabular-nums dark:text-white">{t.conferences}</dd>
       </div>
       <div className={item}>
-        <dt className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Average stars given</dt>
+        <dt className={label}>Average stars given</dt>
         <dd className="mt-1 text-2xl font-bold text-stone-900 tabular-nums dark:text-white">
           {t.averageStars === null ? '–' : t.averageStars.toFixed(1)}
           {t.rated > 0 && (
-            <span className="ml-1 text-sm font-normal text-stone-500 dark:text-stone-400">
-              of {t.rated} rated
+            <span className="block text-xs font-normal text-stone-500 sm:ml-1 sm:inline dark:text-stone-400">
+              from {t.rated} rated
             </span>
           )}
         </dd>

@@ -115,6 +115,7 @@ async function eventuallyShows(page: Page, path: string, text: string, timeout =
 test.beforeEach(({}, testInfo) => testInfo.setTimeout(Math.max(testInfo.timeout, 180_000)));
 
 test('a draft with an uploaded image is invisible to readers and other authors (404), then preview and publish put it on the home page, its day page and its categories', async ({ page, browser }, testInfo) => {
+  test.setTimeout(300_000); // three people sign in, and four cached reader pages are checked after publishing
   const n = nonce();
   const title = `Streams all the way down ${n}`;
   const category = `E2E Topic ${n}`;
