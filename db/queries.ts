@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { getCommentCountsByPosts } from './comments';
 import { db } from './index';
 import {
   categories,
@@ -41,6 +42,7 @@ const summaryColumns = {
   authorHandle: users.handle,
   conferenceSlug: conferences.slug,
   conferenceName: conferences.name,
+  commentsEnabled: posts.commentsEnabled,
 };
 
 /** Categories of many posts in one query, keyed by post id. */
@@ -58,9 +60,12 @@ function getCategoriesByPostIds(postIds: number[]) {
   return byPost;
 }
 
+/** Categories and readable comment counts of listed posts, two queries for the whole list. */
 function withCategories<T extends { id: number; publishedAt: number | null }>(rows: T[]) {
-  const cats = getCategoriesByPostIds(rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt as number, categories: cats.get(r.id) ?? [] }));
+  const ids = rows.map((r) => r.id);
+  const cats = getCategoriesByPostIds(ids);
+  const commentCounts = getCommentCountsByPosts(ids);
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt as number, categories: cats.get(r.id) ?? [], commentCount: commentCounts.get(r.id) ?? 0 }));
 }
 
 export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
@@ -99,7 +104,7 @@ export function getPostBySlug({ slug }: { slug: string }) {
       ...summaryColumns,
       bodyHtml: posts.bodyHtml,
       tocJson: posts.tocJson,
-      commentsEnabled: posts.commentsEnabled,
+      commentsLocked: posts.commentsLocked,
       conferenceId: posts.conferenceId,
     })
     .from(posts)

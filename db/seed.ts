@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { parseDateWithOffset, zonedTimeToUtc } from '@/lib/dates';
+import { renderCommentMarkdown } from '@/lib/markdown';
 import { hashPassword } from '@/lib/password';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { slugify } from '@/lib/slug';
@@ -178,6 +179,19 @@ export async function seedDemoJournal(db: DB): Promise<boolean> {
             }),
           )
           .run();
+      }
+      for (const c of p.comments ?? []) {
+        const at = (minutes: number) => when.utcMs + minutes * 60_000;
+        const [parent] = tx
+          .insert(t.comments)
+          .values({ postId: post.id, authorId: userIds.get(c.by)!, bodyMarkdown: c.body, bodyHtml: renderCommentMarkdown(c.body), createdAt: at(c.after) })
+          .returning({ id: t.comments.id })
+          .all();
+        for (const r of c.replies ?? []) {
+          tx.insert(t.comments)
+            .values({ postId: post.id, parentId: parent.id, authorId: userIds.get(r.by)!, bodyMarkdown: r.body, bodyHtml: renderCommentMarkdown(r.body), createdAt: at(r.after) })
+            .run();
+        }
       }
       if (p.status === 'published') {
         tx.insert(t.postRevisions)

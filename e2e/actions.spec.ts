@@ -101,6 +101,15 @@ const expected: Record<string, Row> = {
   // Resetting needs the explicit intent; without it nothing changes for anyone.
   'app/journal/calendar-actions.ts#resetCalendarTokenAction': { payload: () => ({}), expect: signedIn('invalid') },
 
+  // ---- app/posts/[slug]/actions.ts: comments; ownership and moderation rights are in the queries
+  'app/posts/[slug]/actions.ts#createCommentAction': { payload: () => ({ postId: NO_SUCH_ID, body: 'Raw comment' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
+  'app/posts/[slug]/actions.ts#editCommentAction': { payload: () => ({ commentId: NO_SUCH_ID, body: 'Raw edit' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
+  'app/posts/[slug]/actions.ts#deleteCommentAction': { payload: () => ({ commentId: NO_SUCH_ID }), expect: signedIn('failed'), unchangedOn: ['failed'] },
+  'app/posts/[slug]/actions.ts#reportCommentAction': { payload: () => ({ commentId: NO_SUCH_ID, reason: 'spam' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
+  'app/posts/[slug]/actions.ts#moderateCommentAction': { payload: () => ({ commentId: NO_SUCH_ID, op: 'hide' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
+  'app/posts/[slug]/actions.ts#setThreadAction': { payload: () => ({ postId: NO_SUCH_ID, op: 'lock' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
+  'app/admin/comments/actions.ts#resolveReportsAction': { payload: () => ({ commentId: NO_SUCH_ID, op: 'keep' }), expect: adminOnly('failed'), unchangedOn: ['failed'] },
+
   // ---- app/write/import/actions.ts: uploads are required, so these stop at validation
   'app/write/import/actions.ts#previewImportAction': { payload: () => ({}), expect: authorsOnly('invalid') },
   'app/write/import/actions.ts#runImportAction': { payload: () => ({}), expect: authorsOnly('invalid') },
@@ -184,6 +193,8 @@ function snapshot(people: Person[], emails: string[]): string {
       accounts: q(`SELECT * FROM accounts WHERE user_id IN (${idList}) ORDER BY provider, provider_account_id`, ...ids),
       ratings: q(`SELECT * FROM ratings WHERE user_id IN (${idList}) ORDER BY user_id, talk_id`, ...ids),
       posts: q(`SELECT * FROM posts WHERE author_id IN (${idList}) ORDER BY id`, ...ids),
+      comments: q(`SELECT * FROM comments WHERE author_id IN (${idList}) ORDER BY id`, ...ids),
+      reports: q(`SELECT * FROM comment_reports WHERE reporter_id IN (${idList}) OR resolved_by IN (${idList}) ORDER BY id`, ...ids, ...ids),
       audit: q(`SELECT * FROM audit_log WHERE actor_id IN (${idList}) OR (entity = 'user' AND entity_id IN (${idList})) ORDER BY id`, ...ids, ...ids),
       attempts: q(`SELECT * FROM sign_in_attempts WHERE key IN (${emailList}) ORDER BY id`, ...allEmails.map((e) => `email:${e}`)),
     };

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { openDb, port, postAction, query, userIdByEmail } from './e2e-data';
 import { createAccount, expect, fakeIp, pageFor, signUp, test } from './fixtures';
 
 /**
@@ -13,17 +11,8 @@ import { createAccount, expect, fakeIp, pageFor, signUp, test } from './fixtures
  * ratings change the numbers), and rates as a fresh account made through /signup.
  */
 
-const root = path.resolve(import.meta.dirname, '..');
-const port = process.env.E2E_PORT || '3100';
-const dbPath = path.join(root, 'e2e', '.data', port, 'hallway.db');
-const manifestPath = path.join(root, `.next-e2e-${port}`, 'server', 'server-reference-manifest.json');
 const HOUR = 3_600_000;
-
-function openDb() {
-  const db = new Database(dbPath, { fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
+const SAVE_RATING = { file: 'app/journal/actions.ts', name: 'saveRatingAction' };
 
 type Seeded = {
   slug: string;
@@ -65,19 +54,6 @@ function seedConference(label: string): Seeded {
   }
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-function userIdByEmail(email: string): number {
-  return query<{ id: number }>('SELECT id FROM users WHERE email = ?', email)[0].id;
-}
-
 /** The talk's card on a day list. */
 function talkCard(page: Page, title: string): Locator {
   return page.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
@@ -94,61 +70,6 @@ async function rate(scope: Locator, { stars, how = 'In the room', review }: { st
   await form.getByLabel(stars ? labels[stars] : 'No stars', { exact: true }).check();
   if (review !== undefined) await form.getByLabel(/^Review/).fill(review);
   await form.getByRole('button', { name: 'Save' }).click();
-}
-
-// ------------------------------------------------------------ raw action requests
-
-function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
-  const hit = Object.entries(manifest.node).find(([, a]) => a.filename === 'app/journal/actions.ts' && a.exportedName === name);
-  if (!hit) throw new Error(`${name} is not in the build`);
-  return hit[0];
-}
-
-/** Posts a server action the way React does for a useActionState form; returns the action's state. */
-async function postAction(api: APIRequestContext, name: string, pagePath: string, fields: Record<string, string>) {
-  const multipart = new FormData();
-  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
-  multipart.append('0', JSON.stringify([{ ok: false }, '$K1']));
-  const base = `http://localhost:${port}`;
-  const res = await api.post(pagePath, {
-    headers: { 'Next-Action': actionId(name), Accept: 'text/x-component', Origin: base, Referer: `${base}${pagePath}` },
-    multipart,
-    maxRedirects: 0,
-    failOnStatusCode: false,
-  });
-  const rows = flightRows(await res.body());
-  const ref = /"a":"\$@(\w+)"/.exec(rows.get('0') ?? '')?.[1];
-  return {
-    status: res.status(),
-    redirect: res.headers()['x-action-redirect'],
-    state: ref ? (JSON.parse(rows.get(ref) ?? 'null') as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> }) : null,
-  };
-}
-
-/**
- * The rows of an RSC (Flight) response: `id:json\n`, except long strings, sent as `id:T<hex byte
- * length>,<bytes>` with no newline after them (an echoed 2,001-character review is one).
- */
-function flightRows(body: Buffer): Map<string, string> {
-  const rows = new Map<string, string>();
-  let i = 0;
-  while (i < body.length) {
-    const colon = body.indexOf(':', i);
-    if (colon < 0) break;
-    const id = body.subarray(i, colon).toString();
-    if (body[colon + 1] === 0x54 /* T */) {
-      const comma = body.indexOf(',', colon);
-      const length = parseInt(body.subarray(colon + 2, comma).toString(), 16);
-      rows.set(id, body.subarray(comma + 1, comma + 1 + length).toString());
-      i = comma + 1 + length;
-    } else {
-      const end = body.indexOf('\n', colon);
-      rows.set(id, body.subarray(colon + 1, end < 0 ? body.length : end).toString());
-      i = end < 0 ? body.length : end + 1;
-    }
-  }
-  return rows;
 }
 
 // ------------------------------------------------------------ the tests
@@ -446,7 +367,7 @@ test.describe('request level (raw Next-Action posts)', () => {
     const me = await signUp(page, { name: 'Spoofer' });
     const meId = userIdByEmail(me.email);
 
-    const result = await postAction(page.request, 'saveRatingAction', talk.path, {
+    const result = await postAction(page.request, SAVE_RATING, talk.path, {
       talkId: String(talk.id),
       userId: String(victimId),
       user_id: String(victimId),
@@ -471,11 +392,11 @@ test.describe('request level (raw Next-Action posts)', () => {
       [{ talkId: String(conf.talks[0].id), stars: '3' }, /Ratings and reviews are for talks you saw\./],
     ];
     for (const [fields, message] of cases) {
-      const result = await postAction(page.request, 'saveRatingAction', conf.talks[0].path, fields);
+      const result = await postAction(page.request, SAVE_RATING, conf.talks[0].path, fields);
       expect(result.state?.ok, JSON.stringify(fields).slice(0, 100)).toBe(false);
       expect(result.state?.message).toMatch(message);
     }
-    const bad = await postAction(page.request, 'saveRatingAction', conf.talks[0].path, { talkId: String(conf.talks[0].id), seen: 'on', stars: '6' });
+    const bad = await postAction(page.request, SAVE_RATING, conf.talks[0].path, { talkId: String(conf.talks[0].id), seen: 'on', stars: '6' });
     expect(bad.state?.fieldErrors?.stars).toEqual(['Choose between 1 and 5 stars, or no stars.']);
     const ids = [conf.future.id, ...conf.talks.map((t) => t.id)];
     expect(query(`SELECT count(*) AS n FROM ratings WHERE talk_id IN (${ids.join(',')})`)).toEqual([{ n: 0 }]);
@@ -488,7 +409,7 @@ test.describe('request level (raw Next-Action posts)', () => {
 
   test('signed out, the action sends you to sign in and back to the page', async ({ request }) => {
     const conf = seedConference('anon');
-    const result = await postAction(request, 'saveRatingAction', conf.talks[0].path, { talkId: String(conf.talks[0].id), seen: 'on', stars: '5' });
+    const result = await postAction(request, SAVE_RATING, conf.talks[0].path, { talkId: String(conf.talks[0].id), seen: 'on', stars: '5' });
     expect(result.redirect?.split(';')[0]).toBe(`/signin?callbackUrl=${encodeURIComponent(conf.talks[0].path)}`);
     expect(query('SELECT count(*) AS n FROM ratings WHERE talk_id = ?', conf.talks[0].id)).toEqual([{ n: 0 }]);
   });

@@ -181,3 +181,20 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('a recap shows its comment thread, and the home page its comment count', async ({ page }) => {
+  await page.goto('/');
+  const qcon = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /QCon London 2018: streams/ }) });
+  await expect(qcon.getByRole('link', { name: /^3 comments on QCon London 2018/ })).toHaveAttribute('href', '/posts/qcon-london-2018#comments');
+
+  await page.goto('/posts/qcon-london-2018');
+  const thread = page.getByRole('region', { name: 'Comments 3' });
+  const question = thread.getByRole('article', { name: 'Sam Rivera' }).filter({ hasText: 'Drivetribe' });
+  await expect(question.locator('em')).toHaveText('video not yet available');
+  // Relative time in words, the exact time on hover.
+  await expect(question.locator('time')).toHaveAttribute('title', /^12 March 2018, \d\d:\d\d UTC$/);
+  await expect(question.locator('time')).toHaveText(/ago$/);
+  await expect(thread.getByRole('list', { name: 'Replies to Sam Rivera' }).getByRole('article', { name: 'Ada Okafor' })).toContainText('update the talk page');
+  await expect(thread.getByRole('article', { name: 'Ben Lindqvist' }).locator('code')).toHaveText('allowedLateness');
+  await expect(thread.getByRole('link', { name: 'Sign in to comment' })).toBeVisible();
+});

@@ -131,3 +131,18 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): nu
   const first = guess - offsetAt(guess);
   return guess - offsetAt(first);
 }
+
+const exactTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/** "12 March 2018, 14:05 UTC": an instant nobody wrote an offset for (comments, reports). */
+export function formatExactTime(utcMs: number): string {
+  return `${exactTime.format(new Date(utcMs)).replace(' at ', ', ')} UTC`;
+}

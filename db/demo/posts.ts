@@ -15,6 +15,15 @@ export type DemoPost = {
   body: string;
   /** Talks covered, in order: `[talkSlug, note]`. */
   talks?: [string, string][];
+  /** The thread under the recap, oldest first; `after` is minutes after publication. */
+  comments?: DemoComment[];
+};
+
+export type DemoComment = {
+  by: 'ada' | 'ben' | 'sam' | 'admin';
+  after: number;
+  body: string;
+  replies?: Omit<DemoComment, 'replies'>[];
 };
 
 const qconRecap = `Three days in London, a dozen tracks to choose from, and far more good sessions than one person can sit through. This is my pick of the streaming and architecture talks, plus the questions people kept asking in the corridors.
@@ -122,6 +131,25 @@ export const demoPosts: DemoPost[] = [
         'Raft on top of a very fast transport, explained by someone who seems to have read every paper on the subject, with a few candid stories about Java NIO.',
       ],
     ],
+    comments: [
+      {
+        by: 'sam',
+        after: 95,
+        body: 'Did the recording of the Drivetribe talk ever come out? The page still said *video not yet available* when I looked last week.',
+        replies: [
+          {
+            by: 'ada',
+            after: 140,
+            body: 'Not yet when I wrote this. QCon usually releases recordings over the following months, so I will update the talk page once it is up.',
+          },
+        ],
+      },
+      {
+        by: 'ben',
+        after: 320,
+        body: 'Good pick of the streaming track. For anyone trying the windowing ideas at home: the `allowedLateness` setting is the part that bit us in production.',
+      },
+    ],
   },
   {
     slug: 'fjord-dev-days-2019',
@@ -150,6 +178,13 @@ export const demoPosts: DemoPost[] = [
         'on-call-without-burnout',
         'Three people who have carried pagers for years, agreeing on very little except that most alerts should not exist.',
       ],
+    ],
+    comments: [
+      {
+        by: 'sam',
+        after: 60,
+        body: 'Was the stream join workshop recorded, or was it only for the people in the room? I had to leave before it started.',
+      },
     ],
   },
   {

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminNav } from '@/components/admin-nav';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import { countOpenReports } from '@/db/comments';
 import { getUsers } from '@/db/users';
 import { requireUser } from '@/lib/auth/current-user';
 import { UserControls } from './user-controls';
@@ -25,6 +27,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
 
   return (
     <>
+      <AdminNav current="users" openReports={countOpenReports()} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold tracking-tight text-stone-900 dark:text-white">Users</h1>

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { RecapTalks } from '@/components/recap-talks';
 import { TableOfContents } from '@/components/table-of-contents';
+import { getThreadByPost } from '@/db/comments';
 import { getCurrentSlugByOldSlug, getPostBySlug } from '@/db/queries';
 import { toIsoWithOffset } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
@@ -49,6 +51,7 @@ export default async function PostPage({ params }: Props) {
   }
   // Long posts get a table of contents beside the text.
   const showToc = post.toc.length >= 3;
+  const thread = getThreadByPost({ postId: post.id });
   return (
     <article className="mx-auto max-w-3xl">
       <JsonLd data={blogPostingJsonLd(post)} />
@@ -69,6 +72,7 @@ export default async function PostPage({ params }: Props) {
         dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
       />
       {post.talks.length > 0 && <RecapTalks talks={post.talks} />}
+      <CommentSection postId={post.id} enabled={post.commentsEnabled} locked={post.commentsLocked} comments={thread.comments} count={thread.count} />
     </article>
   );
 }
