@@ -138,37 +138,6 @@ export function getSpeakerNames(): string[] {
   return db.select({ name: speakers.name }).from(speakers).orderBy(asc(speakers.name)).all().map((s) => s.name);
 }
 
-/** /write/conferences: every conference with its counts, newest first. */
-export function getConferencesForEditor() {
-  const talkCounts = db
-    .select({ conferenceId: talks.conferenceId, n: count().as('talk_n') })
-    .from(talks)
-    .groupBy(talks.conferenceId)
-    .as('tc');
-  const dayCounts = db
-    .select({ conferenceId: days.conferenceId, n: count().as('day_n') })
-    .from(days)
-    .groupBy(days.conferenceId)
-    .as('dc');
-  return db
-    .select({
-      id: conferences.id,
-      slug: conferences.slug,
-      name: conferences.name,
-      location: conferences.location,
-      startDate: conferences.startDate,
-      endDate: conferences.endDate,
-      updatedAt: conferences.updatedAt,
-      talkCount: sql<number>`coalesce(${talkCounts.n}, 0)`,
-      dayCount: sql<number>`coalesce(${dayCounts.n}, 0)`,
-    })
-    .from(conferences)
-    .leftJoin(talkCounts, eq(talkCounts.conferenceId, conferences.id))
-    .leftJoin(dayCounts, eq(dayCounts.conferenceId, conferences.id))
-    .orderBy(desc(conferences.startDate), asc(conferences.name))
-    .all();
-}
-
 export type ConferenceForEditor = NonNullable<ReturnType<typeof getConferenceForEditor>>;
 export type EditorTalk = ConferenceForEditor['talks'][number];
 

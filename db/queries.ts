@@ -259,6 +259,7 @@ export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: st
 
 // ------------------------------------------------------------ conferences
 
+/** Every conference with its day and talk counts, newest first (/conferences and /write/conferences). */
 export function getConferences() {
   const talkCounts = db
     .select({ conferenceId: talks.conferenceId, talks: count().as('talk_count') })
@@ -286,7 +287,7 @@ export function getConferences() {
     .from(conferences)
     .leftJoin(talkCounts, eq(talkCounts.conferenceId, conferences.id))
     .leftJoin(dayCounts, eq(dayCounts.conferenceId, conferences.id))
-    .orderBy(desc(conferences.startDate))
+    .orderBy(desc(conferences.startDate), asc(conferences.name))
     .all();
 }
 

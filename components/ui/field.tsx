@@ -9,18 +9,25 @@ export const inputClass =
 
 type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'children'>;
 
+type Described = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+
 /**
- * A labelled input with its hint and errors tied to it (aria-describedby), marked aria-invalid
- * when there are errors. Pass `defaultValue` from the action state to keep what was typed.
+ * Label, control, hint and errors, tied together: the control gets the id, is marked aria-invalid
+ * when there are errors, and is described by the errors and the hint.
  */
-export function Field({
+function FieldShell({
   label,
-  name,
   errors,
   hint,
-  className = '',
-  ...input
-}: InputProps & { label: React.ReactNode; name: string; errors?: string[]; hint?: React.ReactNode }) {
+  className,
+  control,
+}: {
+  label: React.ReactNode;
+  errors?: string[];
+  hint?: React.ReactNode;
+  className?: string;
+  control: (props: Described) => React.ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -29,14 +36,7 @@ export function Field({
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        className={inputClass}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': [errorId, hintId].filter(Boolean).join(' ') || undefined })}
       {hint && (
         <p id={hintId} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
           {hint}
@@ -45,6 +45,36 @@ export function Field({
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );
+}
+
+type Shell = { label: React.ReactNode; name: string; errors?: string[]; hint?: React.ReactNode };
+
+/** A labelled input. Pass `defaultValue` from the action state to keep what was typed. */
+export function Field({ label, name, errors, hint, className = '', ...input }: InputProps & Shell) {
+  return (
+    <FieldShell label={label} errors={errors} hint={hint} className={className} control={(p) => <input name={name} className={inputClass} {...p} {...input} />} />
+  );
+}
+
+/** A labelled select; the options are its children. */
+export function SelectField({ label, name, errors, hint, children, ...select }: Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> & Shell) {
+  return (
+    <FieldShell
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(p) => (
+        <select name={name} className={inputClass} {...p} {...select}>
+          {children}
+        </select>
+      )}
+    />
+  );
+}
+
+/** A labelled textarea. */
+export function TextAreaField({ label, name, errors, hint, rows = 4, ...area }: Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> & Shell) {
+  return <FieldShell label={label} errors={errors} hint={hint} control={(p) => <textarea name={name} rows={rows} className={inputClass} {...p} {...area} />} />;
 }
 
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {

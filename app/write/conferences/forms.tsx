@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { CheckboxField, Field, FieldErrors, inputClass } from '@/components/ui/field';
+import { CheckboxField, Field, FieldErrors, inputClass, SelectField as Select, TextAreaField as TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState } from '@/lib/action-state';
@@ -43,74 +43,6 @@ function useResetKey(state: ActionState) {
     if (state.ok) setKey((k) => k + 1);
   }, [state]);
   return key;
-}
-
-function Select({
-  label,
-  name,
-  defaultValue,
-  errors,
-  children,
-  hint,
-}: {
-  label: string;
-  name: string;
-  defaultValue?: string;
-  errors?: string[];
-  children: React.ReactNode;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
-        className={inputClass}
-      >
-        {children}
-      </select>
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
-          {hint}
-        </p>
-      )}
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
-  );
-}
-
-function TextArea({ label, name, defaultValue, errors, rows = 4, hint, ...rest }: { label: string; name: string; defaultValue?: string; errors?: string[]; rows?: number; hint?: React.ReactNode } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        rows={rows}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
-        className={inputClass}
-        {...rest}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
-          {hint}
-        </p>
-      )}
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
-  );
 }
 
 // ------------------------------------------------------------------ conference

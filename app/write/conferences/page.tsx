@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WriteNav } from '@/components/write/write-nav';
-import { getConferencesForEditor } from '@/db/conferences';
+import { getConferences } from '@/db/queries';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatDateRange } from '@/lib/dates';
 import { formatRelative } from '@/lib/relative-time';
@@ -15,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function WriteConferencesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/write/conferences', 'author');
   void user;
-  const conferences = getConferencesForEditor();
+  const conferences = getConferences();
   const { deleted } = await searchParams;
   const now = Date.now();
   return (
