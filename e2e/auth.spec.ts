@@ -84,6 +84,9 @@ test.describe('accounts', () => {
     for (let i = 1; i <= 5; i++) {
       await form.submit(user.email, `wrong password number ${i}`);
       await expect(page.getByText('Wrong email or password.')).toBeVisible();
+      // The refusal empties the password box when React commits it, which can be a moment after
+      // the response: typing the next password before that would be wiped.
+      await expect(form.password).toHaveValue('');
     }
     await form.submit(user.email, user.password); // even the right password waits now
     await expect(page.getByText(/Too many failed sign-in attempts for this account\. Try again in \d+ seconds\./)).toBeVisible();

@@ -74,6 +74,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                 Recaps you published stay on Hallway, credited to <strong>“A former member”</strong>. Your drafts are
                 deleted.
               </li>
+              <li>Your comments stay too, under the same name, so replies keep their context. Delete any you want gone first.</li>
               <li>This cannot be undone.</li>
             </ul>
           }
