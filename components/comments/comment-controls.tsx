@@ -83,7 +83,7 @@ export function CommentControls({
         </div>
       )}
       {open === 'edit' && markdown !== undefined && (
-        <div className="mt-3">
+        <div className="mt-3" data-editing>
           <CommentForm
             mode={{ kind: 'edit', commentId, markdown }}
             onDone={() => {

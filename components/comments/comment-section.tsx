@@ -88,7 +88,8 @@ function Comment({ postId, comment: c, open }: { postId: number; comment: Thread
   }
   const name = c.authorName ?? 'A former member';
   return (
-    <article id={commentAnchor(c.id)} aria-labelledby={headingId} className="scroll-mt-20">
+    // While its writer edits it, the form takes the body's place (`data-editing` on the form's box).
+    <article id={commentAnchor(c.id)} aria-labelledby={headingId} className="group/comment scroll-mt-20">
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <h3 id={headingId} className="font-semibold text-stone-900 dark:text-white">
           {name}
@@ -103,7 +104,7 @@ function Comment({ postId, comment: c, open }: { postId: number; comment: Thread
         )}
       </header>
       <div
-        className="prose prose-stone mt-1 max-w-none break-words dark:prose-invert prose-p:my-2 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-stone-100 prose-pre:text-stone-800 dark:prose-pre:bg-stone-900 dark:prose-pre:text-stone-200"
+        className="prose prose-stone mt-1 max-w-none break-words group-has-[[data-editing]]/comment:hidden dark:prose-invert prose-p:my-2 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-stone-100 prose-pre:text-stone-800 dark:prose-pre:bg-stone-900 dark:prose-pre:text-stone-200"
         dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
       />
       <CommentControls postId={postId} commentId={c.id} authorId={c.authorId} authorName={name} canReply={c.parentId === null} open={open} />
