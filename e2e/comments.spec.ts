@@ -87,6 +87,8 @@ test('comment, reply, edit, and delete with the reply kept under a stub', async 
   await question.getByRole('button', { name: 'Post reply' }).click();
   const replies = thread(ada).getByRole('list', { name: `Replies to ${personas.sam.name}` });
   await expect(replies.getByRole('article', { name: personas.ada.name })).toContainText('I will link it here');
+  // The reply form closed: keyboard focus is on the new reply, not lost.
+  await expect(replies.getByRole('article', { name: personas.ada.name })).toBeFocused();
 
   // Sam edits the question: marked edited.
   await openPost(page, post.path);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { deleteCommentAction, moderateCommentAction, reportCommentAction } from '@/app/posts/[slug]/actions';
 import { buttonClass } from '@/components/ui/button';
 import { FieldErrors, inputClass } from '@/components/ui/field';
@@ -14,8 +14,8 @@ import { useCommentViewer } from './comment-viewer';
 
 /**
  * The row of controls under one comment, for the person reading it: reply (open threads, top-level
- * comments), edit and delete (their own), report (someone else's), hide (the post's author and
- * admins). Nothing renders until the viewer is known, and nothing for visitors signed out.
+ * comments), edit and delete (their own), report and, for the post's author and admins, hide
+ * (someone else's). Nothing renders until the viewer is known, and nothing for visitors signed out.
  */
 
 type Open = 'reply' | 'edit' | 'delete' | 'report' | null;
@@ -39,8 +39,10 @@ export function CommentControls({
   /** The thread takes new words (not locked). */
   open: boolean;
 }) {
-  const { viewer, reload } = useCommentViewer();
+  const { viewer, reload, focusIfAsked } = useCommentViewer();
   const [open, setOpen] = useState<Open>(null);
+  const row = useRef<HTMLDivElement>(null);
+  useEffect(() => focusIfAsked(commentId, row.current?.closest('article') ?? null), [commentId, focusIfAsked, viewer]);
   if (!viewer?.signedIn) return null;
   const mine = authorId !== null && authorId === viewer.userId;
   const markdown = viewer.own?.[commentId];
@@ -48,7 +50,7 @@ export function CommentControls({
   const about = `the comment by ${authorName}`;
 
   return (
-    <div className="mt-2">
+    <div className="mt-2" ref={row}>
       <div className="flex flex-wrap items-center gap-x-2" role="group" aria-label={`Actions on ${about}`}>
         {threadOpen && canReply && (
           <button type="button" className={linkButton} aria-expanded={open === 'reply'} onClick={() => toggle('reply')}>
@@ -70,7 +72,7 @@ export function CommentControls({
             Report
           </button>
         )}
-        {viewer.canModerate && (
+        {viewer.canModerate && !mine && (
           <ActionButton action={moderateCommentAction} fields={{ commentId, op: 'hide' }} pendingLabel="Hiding…" onDone={reload}>
             Hide
           </ActionButton>

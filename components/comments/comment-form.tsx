@@ -8,7 +8,7 @@ import { FieldErrors, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { signInUrl } from '@/lib/auth/roles';
-import { COMMENT_MAX_LENGTH, commentAnchor, commentLength } from '@/lib/comments';
+import { COMMENT_MAX_LENGTH, commentLength } from '@/lib/comments';
 import { useCommentViewer } from './comment-viewer';
 
 /**
@@ -28,7 +28,7 @@ type Mode = { kind: 'new'; postId: number; parentId?: number; replyTo?: string }
 export function CommentForm({ mode, onDone, onCancel }: { mode: Mode; onDone?: () => void; onCancel?: () => void }) {
   const id = useId();
   const pathname = usePathname();
-  const { viewer } = useCommentViewer();
+  const { viewer, focusComment } = useCommentViewer();
   const serverAction = mode.kind === 'edit' ? editCommentAction : createCommentAction;
   const [formState, formAction] = useActionState(serverAction, initialActionState);
   const [clientState, setClientState] = useState<ActionState | null>(null);
@@ -74,7 +74,8 @@ export function CommentForm({ mode, onDone, onCancel }: { mode: Mode; onDone?: (
       if (mode.kind === 'new') setText('');
       onDone?.();
       const newId = Number(result.values?.commentId);
-      if (newId) requestAnimationFrame(() => document.getElementById(commentAnchor(newId))?.scrollIntoView({ block: 'nearest' }));
+      // A reply's form closes: keyboard focus moves to the reply itself instead of being lost.
+      if (newId && mode.kind === 'new' && mode.parentId) focusComment(newId);
     });
   }
 

@@ -89,7 +89,7 @@ function Comment({ postId, comment: c, open }: { postId: number; comment: Thread
   const name = c.authorName ?? 'A former member';
   return (
     // While its writer edits it, the form takes the body's place (`data-editing` on the form's box).
-    <article id={commentAnchor(c.id)} aria-labelledby={headingId} className="group/comment scroll-mt-20">
+    <article id={commentAnchor(c.id)} aria-labelledby={headingId} tabIndex={-1} className="group/comment scroll-mt-20 rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-600">
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <h3 id={headingId} className="font-semibold text-stone-900 dark:text-white">
           {name}

@@ -1,6 +1,7 @@
 'use client';
 
-import { createContext, use, useCallback, useEffect, useState } from 'react';
+import { createContext, use, useCallback, useEffect, useRef, useState } from 'react';
+import { commentAnchor } from '@/lib/comments';
 import type { CommentViewer } from '@/lib/comments';
 
 /**
@@ -9,9 +10,15 @@ import type { CommentViewer } from '@/lib/comments';
  * without JavaScript), when the page shows what works for everyone: the thread and a plain form.
  */
 
-type Value = { viewer: CommentViewer | null; reload: () => void };
+type Value = {
+  viewer: CommentViewer | null;
+  reload: () => void;
+  /** Move keyboard focus to a comment: now if it is on the page, else when it arrives (`focusIfAsked`). */
+  focusComment: (id: number) => void;
+  focusIfAsked: (id: number, article: HTMLElement | null) => void;
+};
 
-const ViewerContext = createContext<Value>({ viewer: null, reload: () => {} });
+const ViewerContext = createContext<Value>({ viewer: null, reload: () => {}, focusComment: () => {}, focusIfAsked: () => {} });
 
 /**
  * `version` changes whenever the thread the page shows does (the page re-renders after every
@@ -22,6 +29,19 @@ export function CommentViewerProvider({ postId, version, children }: { postId: n
   const [viewer, setViewer] = useState<CommentViewer | null>(null);
   const [round, setRound] = useState(0);
   const reload = useCallback(() => setRound((r) => r + 1), []);
+  // A just-posted comment comes with the re-rendered page, which may land before or after the
+  // action's answer: whichever is second does the focusing.
+  const wanted = useRef<number | null>(null);
+  const focusComment = useCallback((id: number) => {
+    const article = document.getElementById(commentAnchor(id));
+    if (article) article.focus();
+    else wanted.current = id;
+  }, []);
+  const focusIfAsked = useCallback((id: number, article: HTMLElement | null) => {
+    if (wanted.current !== id || !article) return;
+    wanted.current = null;
+    article.focus();
+  }, []);
   useEffect(() => {
     let live = true;
     fetch(`/api/me/comments?post=${postId}`, { cache: 'no-store', credentials: 'same-origin' })
@@ -35,7 +55,7 @@ export function CommentViewerProvider({ postId, version, children }: { postId: n
       live = false;
     };
   }, [postId, version, round]);
-  return <ViewerContext value={{ viewer, reload }}>{children}</ViewerContext>;
+  return <ViewerContext value={{ viewer, reload, focusComment, focusIfAsked }}>{children}</ViewerContext>;
 }
 
 export function useCommentViewer(): Value {
