@@ -334,8 +334,29 @@ test('a conference with two days, two tracks and five talks, by pasting a list',
   await paste.getByRole('button', { name: 'Add 2 talks' }).click();
   await expect(paste.getByText('Added 2 talks.')).toBeVisible();
 
+  // One more through the form: speakers as chips. A known name is not marked new, a comma-separated
+  // entry becomes two chips, Backspace in the empty box takes the last one back, and a name still in
+  // the box when the form is sent counts too.
+  const addTalk = page.getByRole('form', { name: 'Add a talk' });
+  await addTalk.getByLabel('Title').fill('Joins by hand');
+  const speakers = addTalk.getByLabel('Speakers', { exact: true });
+  await speakers.fill(speaker);
+  await speakers.press('Enter');
+  const chips = addTalk.getByRole('list', { name: 'Chosen speakers' });
+  await expect(chips.getByRole('listitem')).toHaveText([speaker]);
+  await speakers.fill(`Mo Chen ${n}, Temp Person ${n}`);
+  await speakers.press('Enter');
+  await expect(chips.getByRole('listitem')).toHaveText([speaker, `Mo Chen ${n}(new)`, `Temp Person ${n}(new)`]);
+  await speakers.press('Backspace');
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await chips.getByRole('button', { name: `Remove speaker Mo Chen ${n}` }).click();
+  await expect(chips.getByRole('listitem')).toHaveText([speaker]);
+  await speakers.fill(`Rae Zee ${n}`);
+  await addTalk.getByRole('button', { name: 'Add talk' }).click();
+  await expect(page.getByRole('link', { name: 'Joins by hand' }).first()).toBeVisible();
+
   const history = page.getByRole('list', { name: 'Recent changes' });
-  await expect(history.getByText(/added a talk/)).toHaveCount(5);
+  await expect(history.getByText(/added a talk/)).toHaveCount(6);
   await expect(history.getByText('“Cells at scale” (from a pasted list)')).toBeVisible();
 
   // Readers see the programme, day by day, with the speaker shared across days.
@@ -349,4 +370,8 @@ test('a conference with two days, two tracks and five talks, by pasting a list',
   await reader.goto(`/speakers/grace-hopper-${n}`);
   await expect(reader.getByRole('link', { name: 'Exactly once, really', exact: true })).toBeVisible();
   await expect(reader.getByRole('link', { name: 'Cells at scale', exact: true })).toBeVisible();
+  await expect(reader.getByRole('link', { name: 'Joins by hand', exact: true })).toBeVisible();
+  await reader.goto(`/speakers/rae-zee-${n}`);
+  await expect(reader.getByRole('link', { name: 'Joins by hand', exact: true })).toBeVisible();
+  expect((await reader.request.get(`/speakers/temp-person-${n}`)).status()).toBe(404);
 });

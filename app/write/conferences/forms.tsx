@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { ChipInput } from '@/components/ui/chip-input';
 import { CheckboxField, Field, FieldErrors, inputClass, SelectField as Select, TextAreaField as TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -279,75 +280,21 @@ export function TrackEditor({ conferenceId, track }: { conferenceId: number; tra
 
 /** Speakers as chips; names matching an existing speaker reuse that person on every conference. */
 export function SpeakerInput({ initial, suggestions, errors }: { initial: string[]; suggestions: string[]; errors?: string[] }) {
-  const id = useId();
   const [names, setNames] = useState(initial);
-  const [draft, setDraft] = useState('');
-  const add = (raw: string) => {
-    const parts = raw.split(',').map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean);
-    if (!parts.length) return;
-    setNames((list) => [...list, ...parts.filter((p) => !list.some((n) => n.toLowerCase() === p.toLowerCase()))]);
-    setDraft('');
-  };
-  const known = new Set(suggestions.map((s) => s.toLowerCase()));
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        Speakers
-      </label>
-      {names.map((n) => (
-        <input key={n} type="hidden" name="speakers" value={n} />
-      ))}
-      {/* What is still in the box counts too, so "Add" is not a trap. */}
-      {draft.trim() && <input type="hidden" name="speakers" value={draft.trim()} />}
-      {names.length > 0 && (
-        <ul className="mb-2 flex flex-wrap gap-1.5" aria-label="Speakers of this talk">
-          {names.map((n) => (
-            <li key={n} className="inline-flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pl-2.5 pr-1 text-sm text-stone-800 dark:bg-stone-800 dark:text-stone-200">
-              {n}
-              {!known.has(n.toLowerCase()) && <span className="text-xs text-stone-500">(new)</span>}
-              <button
-                type="button"
-                onClick={() => setNames((list) => list.filter((x) => x !== n))}
-                aria-label={`Remove speaker ${n}`}
-                className="inline-flex size-5 items-center justify-center rounded-full text-stone-500 hover:bg-stone-300 hover:text-stone-900 dark:hover:bg-stone-600 dark:hover:text-white"
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="flex gap-2">
-        <input
-          id={id}
-          list={`${id}-list`}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ',') {
-              e.preventDefault();
-              add(draft);
-            }
-          }}
-          placeholder="Type a name, press Enter"
-          aria-describedby={`${id}-hint`}
-          aria-invalid={errors?.length ? true : undefined}
-          className={inputClass}
-        />
-        <button type="button" onClick={() => add(draft)} className={buttonClass('secondary', 'shrink-0')}>
-          Add
-        </button>
-      </div>
-      <datalist id={`${id}-list`}>
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
-      <p id={`${id}-hint`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
-        A name already on Hallway is the same person everywhere; others are created.
-      </p>
-      <FieldErrors errors={errors} />
-    </div>
+    <ChipInput
+      label="Speakers"
+      noun="speaker"
+      name="speakers"
+      value={names}
+      onChange={setNames}
+      suggestions={suggestions}
+      errors={errors}
+      hint="A name already on Hallway is the same person everywhere; others are created."
+      placeholder="Type a name, press Enter"
+      max={20}
+      maxLength={120}
+    />
   );
 }
 
