@@ -5,6 +5,7 @@ import { formatTimeInZone, zonedTimeToUtc } from '@/lib/dates';
 import { uniqueSlug } from '@/lib/post-rules';
 import { slugify } from '@/lib/slug';
 import type { PastedTalk } from '@/lib/talk-list';
+import { audit } from './audit';
 import { db, type DB } from './index';
 import { getPathsShowingPost, getPathsShowingTalks } from './queries';
 import {
@@ -39,21 +40,6 @@ export class ConferenceError extends Error {
   ) {
     super(message);
   }
-}
-
-function audit(
-  tx: Writer,
-  e: { actorId: number; action: string; entity: string; entityId: number; conferenceId: number; detail?: Record<string, unknown> },
-) {
-  tx.insert(auditLog)
-    .values({
-      actorId: e.actorId,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      detail: JSON.stringify({ conferenceId: e.conferenceId, ...e.detail }),
-    })
-    .run();
 }
 
 /** `{ field: [before, after] }` for the fields that differ. */

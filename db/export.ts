@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { env } from '@/lib/env';
 import { exportPost, type ExportPost, type ExportTalk } from '@/lib/jekyll/export';
 import { uploadsDir } from '@/lib/render-post';
 import type { DB } from './index';
@@ -48,6 +49,7 @@ export function getPostsForExport(db: DB, { authorId }: { authorId?: number | nu
       talkId: t.talks.id,
       slug: t.talks.slug,
       title: t.talks.title,
+      kind: t.talks.kind,
       talkUrl: t.talks.talkUrl,
       presentationUrl: t.talks.presentationUrl,
       slidesUrl: t.talks.slidesUrl,
@@ -84,6 +86,7 @@ export function getPostsForExport(db: DB, { authorId }: { authorId?: number | nu
         (x): ExportTalk => ({
           slug: x.slug,
           title: x.title,
+          kind: x.kind,
           talkUrl: x.talkUrl,
           presentationUrl: x.presentationUrl,
           slidesUrl: x.slidesUrl,
@@ -98,6 +101,9 @@ export function getPostsForExport(db: DB, { authorId }: { authorId?: number | nu
         }),
       );
     return {
+      // What identifies the post when the file is imported again (into this Hallway or another).
+      id: p.id,
+      url: p.status === 'published' ? `${env.SITE_URL}/posts/${p.slug}` : null,
       slug: p.slug,
       title: p.title,
       bodyMarkdown: p.bodyMarkdown,

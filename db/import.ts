@@ -1,52 +1,73 @@
 /**
  * Writes one parsed Jekyll/Octopress post (lib/jekyll) into the journal: the post, the conference
- * it recaps (matched or created), its days, tracks, talks (matched by URL or title, never
- * duplicated), speakers, categories, the post's talk notes and its images. One transaction per
- * post: a post that fails writes nothing (image files it copied are removed again).
+ * it recaps (matched or created), its days, tracks, talks (matched to the conference's talks,
+ * never duplicated), speakers, categories, the post's talk notes and its images. One transaction
+ * per post: a post that fails writes nothing (image files it copied are removed again).
  *
  * No `server-only` here on purpose: the `npm run import` CLI (plain `tsx`) and the /write/import
  * server actions share this module. It only runs on the server either way (better-sqlite3, fs).
  *
- * Shared conference data is never overwritten by an import: a matched talk keeps its links, day
- * and speakers, and only gets the ones it lacks; differences are reported as warnings.
+ * What comes in is checked by the same rules as the forms (lib/write-schemas.ts): the editor's
+ * length limits, http(s) links only, real time zones. Every row it creates or changes in shared
+ * conference data gets its audit entry, as an edit in the forms does. Shared data is never
+ * overwritten: a matched talk keeps its links, day and speakers and only gets what it lacks.
+ *
+ * Which post a file is: the export's `hallway_id` (with its slug), else the file it came from
+ * (`importKey`); a deleted post stays deleted unless the author chooses to restore it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { imageSize } from 'image-size';
 import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-type';
 import { imageSources, isLocalImage, rewriteImages } from '@/lib/jekyll/images';
+import { matchTalk, normalizeTitle, normalizeUrl } from '@/lib/jekyll/match';
+import { tidyBody } from '@/lib/jekyll/parse';
+import { mapSkeletonRefs } from '@/lib/jekyll/skeleton';
 import type { ImageSource } from '@/lib/jekyll/source';
-import { mapSkeletonRefs } from '@/lib/jekyll/structure';
+import { bodyFor } from '@/lib/jekyll/structure';
 import type { ParsedDay, ParsedPost, ParsedTalk, TalkLink } from '@/lib/jekyll/types';
 import { renderNote, renderPostColumns, uploadsDir } from '@/lib/render-post';
 import { slugify } from '@/lib/slug';
-import type { TalkKind } from './schema';
-import * as t from './schema';
+import { dayTheme, hostName, optionalUrl, trackName } from '@/lib/write-schemas';
+import { audit } from './audit';
+import {
+  addDays,
+  checkPost,
+  findExistingPost,
+  ImportError,
+  knownTalks,
+  planConference,
+  selectTalks,
+  slugTaken,
+  uniqueSlug,
+  writtenDay,
+  type ConferenceChoice,
+  type Importer,
+  type Selected,
+  type TalkSelection,
+  type Tx,
+} from './import-plan';
 import type { DB } from './index';
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
-type Reader = DB | Tx;
+import { TALK_KINDS, type TalkKind } from './schema';
+import * as t from './schema';
 
 export type { ImageSource };
+export { normalizeTitle, normalizeUrl };
+export { ImportError, importKeyFor, planConference, planImport } from './import-plan';
+export type { ConferenceChoice, ConferencePlan, ExistingPost, ImportPlan, TalkDecision, TalkSelection } from './import-plan';
 
-export type ConferenceChoice =
-  | { kind: 'auto' }
-  | { kind: 'existing'; slug: string }
-  | { kind: 'new'; name: string }
-  | { kind: 'none' };
-
-export type ImportOptions = {
-  authorId: number;
-  /** Identifies the source file, so re-importing it updates the post it created. */
-  importKey: string;
+export type ImportOptions = Importer & {
   images?: ImageSource | null;
   conference?: ConferenceChoice;
+  talks?: TalkSelection;
+  /** Bring back a recap the author deleted (otherwise a re-import leaves it deleted). */
+  restoreDeleted?: boolean;
 };
 
 export type ImportOutcome = {
-  status: 'imported' | 'updated';
+  status: 'imported' | 'updated' | 'restored' | 'skipped';
   postId: number;
   slug: string;
   conference: { slug: string; name: string; created: boolean } | null;
@@ -55,42 +76,15 @@ export type ImportOutcome = {
   warnings: string[];
 };
 
-/** A failure the user can act on (unknown conference, talks without a conference). */
-export class ImportError extends Error {}
-
-/** `jekyll:<author id>:<file name>`: one author's file maps to one post, another author's does not. */
-export function importKeyFor(authorId: number, file: string): string {
-  return `jekyll:${authorId}:${path.basename(file)}`;
-}
-
-// ------------------------------------------------------------------ matching helpers
-
-/** Same page whatever the scheme, `www.`, trailing slash, fragment or percent-encoding. */
-export function normalizeUrl(url: string): string {
-  try {
-    const u = new URL(url.trim());
-    let pathname = u.pathname;
-    try {
-      pathname = decodeURI(pathname);
-    } catch {}
-    return `${u.hostname.toLowerCase().replace(/^www\./, '')}${pathname.replace(/\/+$/, '')}${u.search}`;
-  } catch {
-    return url.trim().toLowerCase();
-  }
-}
-
-export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
 const KIND_BY_TITLE: [RegExp, TalkKind][] = [
   [/^(?:ama\b|ask me anything)/i, 'ama'],
-  [/^keynote\b/i, 'keynote'],
-  [/^panel\b/i, 'panel'],
+  [/^(?:(?:opening|closing|morning|final)\s+)?keynote\b/i, 'keynote'],
+  [/^panel\b|\bpanel discussion\b/i, 'panel'],
   [/^(?:workshop|hands-on)\b/i, 'workshop'],
   [/^lightning\b/i, 'lightning'],
 ];
 const kindFor = (title: string): TalkKind => KIND_BY_TITLE.find(([re]) => re.test(title))?.[1] ?? 'talk';
+const isTalkKind = (k: string | null): k is TalkKind => !!k && (TALK_KINDS as readonly string[]).includes(k);
 
 /** A talk's slug from its page URL (`…/presentation/tasty-topics` → `tasty-topics`), else from its title. */
 function talkSlugBase(talk: ParsedTalk): string {
@@ -110,23 +104,8 @@ function talkSlugBase(talk: ParsedTalk): string {
   return slugify(talk.title);
 }
 
-function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 76)}-${n}`;
-    if (!taken(candidate)) return candidate;
-  }
-}
 
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
-/** The post's calendar day as its writer saw it. */
-function writtenDay(post: ParsedPost): string {
-  return new Date(post.date.utcMs + post.date.offsetMinutes * 60_000).toISOString().slice(0, 10);
-}
 
 const LINK_COLUMNS = { presentation: 'presentationUrl', slides: 'slidesUrl', video: 'videoUrl' } as const;
 
@@ -138,77 +117,6 @@ function otherLinksLine(links: TalkLink[]): string {
     .join(' | ');
 }
 
-function talksInOrder(post: ParsedPost): { talk: ParsedTalk; day: ParsedDay }[] {
-  return post.days.flatMap((day) => day.talks.map((talk) => ({ talk, day }))).sort((a, b) => a.talk.index - b.talk.index);
-}
-
-// ------------------------------------------------------------------ conference
-
-export type ConferencePlan =
-  | { kind: 'existing'; id: number; slug: string; name: string; reason: string }
-  | { kind: 'new'; name: string; slug: string; reason: string }
-  | { kind: 'none'; reason: string };
-
-/** Where a post's talks go, without writing anything (the web preview shows it). */
-export function planConference(db: Reader, post: ParsedPost, choice: ConferenceChoice = { kind: 'auto' }): ConferencePlan {
-  const all = db.select({ id: t.conferences.id, slug: t.conferences.slug, name: t.conferences.name }).from(t.conferences).all();
-  const bySlug = new Map(all.map((c) => [c.slug, c]));
-  const byName = new Map(all.map((c) => [c.name.toLowerCase(), c]));
-  const existing = (c: { id: number; slug: string; name: string }, reason: string): ConferencePlan => ({ kind: 'existing', ...c, reason });
-  const fresh = (name: string, reason: string, slug?: string | null): ConferencePlan => ({
-    kind: 'new',
-    name,
-    slug: uniqueSlug(slugify(slug || name), (s) => bySlug.has(s)),
-    reason,
-  });
-  const hasTalks = post.days.some((d) => d.talks.length > 0);
-
-  if (choice.kind === 'existing') {
-    const c = bySlug.get(choice.slug);
-    if (!c) throw new ImportError(`There is no conference "${choice.slug}".`);
-    return existing(c, 'chosen');
-  }
-  if (choice.kind === 'new') {
-    const name = choice.name.trim();
-    if (!name) throw new ImportError('A new conference needs a name.');
-    const same = byName.get(name.toLowerCase());
-    return same ? existing(same, 'chosen (already exists)') : fresh(name, 'chosen');
-  }
-  if (choice.kind === 'none') return { kind: 'none', reason: 'chosen' };
-
-  const ref = post.conference;
-  if (ref) {
-    const c = (ref.slug && bySlug.get(ref.slug)) || (ref.name && byName.get(ref.name.toLowerCase()));
-    if (c) return existing(c, 'named in the front matter');
-    const name = ref.name ?? ref.slug;
-    if (name) return fresh(name, 'named in the front matter', ref.slug);
-  }
-
-  // The talks' pages usually identify the conference better than any title.
-  const urls = post.days.flatMap((d) => d.talks.map((x) => x.url)).filter((u): u is string => Boolean(u));
-  if (urls.length) {
-    const wanted = new Set(urls.map(normalizeUrl));
-    const counts = new Map<number, number>();
-    for (const row of db.select({ conferenceId: t.talks.conferenceId, url: t.talks.talkUrl }).from(t.talks).where(isNotNull(t.talks.talkUrl)).all()) {
-      if (wanted.has(normalizeUrl(row.url!))) counts.set(row.conferenceId, (counts.get(row.conferenceId) ?? 0) + 1);
-    }
-    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-    const c = best && all.find((x) => x.id === best[0]);
-    if (c) return existing(c, `${best[1]} of its talks are already listed there`);
-  }
-
-  const title = post.title;
-  const prefix = title.split(/\s*(?::|\s[-–—|]\s)\s*/)[0].trim();
-  const titleSlug = slugify(title);
-  const c =
-    bySlug.get(titleSlug) ??
-    bySlug.get(slugify(prefix)) ??
-    all.find((x) => title.toLowerCase().includes(x.name.toLowerCase()));
-  if (c) return existing(c, 'its name is in the title');
-  if (hasTalks) return fresh(prefix || title, 'new, named after the title');
-  return { kind: 'none', reason: 'no talks and no conference named' };
-}
-
 // ------------------------------------------------------------------ images
 
 type PreparedImages = {
@@ -217,7 +125,6 @@ type PreparedImages = {
   created: string[];
   rows: { fileName: string; mimeType: string; bytes: number; width: number; height: number }[];
 };
-
 
 /** Copies every local image the post shows into the uploads folder (content-addressed) and says how to rewrite it. */
 function prepareImages(markdowns: string[], source: ImageSource | null | undefined, warnings: string[]): PreparedImages {
@@ -279,20 +186,42 @@ function prepareImages(markdowns: string[], source: ImageSource | null | undefin
 
 // ------------------------------------------------------------------ the import
 
+type Prepared = {
+  body: string;
+  columns: ReturnType<typeof renderPostColumns>;
+  notes: { markdown: string; html: string }[];
+  selected: Selected[];
+  categories: string[];
+  uploads: PreparedImages['rows'];
+};
+
 export function importPost(db: DB, post: ParsedPost, options: ImportOptions): ImportOutcome {
   const warnings: string[] = [];
-  const ordered = talksInOrder(post);
-  const images = prepareImages([post.body, ...ordered.map(({ talk }) => talk.note)], options.images, warnings);
+  const chosen = selectTalks(post, options.talks);
+  const checked = checkPost(post, chosen, tidyBody(bodyFor(post.layout, new Set(chosen.map((s) => s.talk.index)))), options.conference ?? { kind: 'auto' });
+  if (checked.problems.length) throw new ImportError(checked.problems.join(' '));
+  warnings.push(...checked.warnings);
+  const selected = checked.selected;
+
+  const existing = findExistingPost(db, post, options);
+  if (existing.kind === 'deleted' && !options.restoreDeleted) {
+    return {
+      status: 'skipped', postId: existing.id, slug: existing.slug, conference: null, talks: { created: 0, matched: 0 }, images: { copied: 0 },
+      warnings: [...warnings, `You deleted “${existing.title}”: it stays deleted (choose to restore it to import it again).`],
+    };
+  }
+
+  const images = prepareImages([checked.body, ...selected.map(({ talk }) => talk.note)], options.images, warnings);
   try {
     // Rendering is the slow part: done before the transaction, which then only writes. The body's
     // placeholders sit in an HTML comment, so the HTML does not depend on the talk slugs.
-    const body = images.rewrite(post.body);
+    const body = images.rewrite(checked.body);
     const columns = renderPostColumns(body);
-    const notes = ordered.map(({ talk }) => {
+    const notes = selected.map(({ talk }) => {
       const markdown = images.rewrite([otherLinksLine(talk.links), talk.note].filter(Boolean).join('\n\n'));
       return { markdown, html: markdown ? renderNote(markdown) : '' };
     });
-    const outcome = db.transaction((tx) => write(tx, post, options, { body, columns, notes, ordered, uploads: images.rows }, warnings));
+    const outcome = db.transaction((tx) => write(tx, post, options, { body, columns, notes, selected, categories: checked.categories, uploads: images.rows }, warnings));
     return { ...outcome, images: { copied: images.rows.length }, warnings };
   } catch (error) {
     for (const file of images.created) fs.rmSync(file, { force: true });
@@ -300,44 +229,48 @@ export function importPost(db: DB, post: ParsedPost, options: ImportOptions): Im
   }
 }
 
-type Prepared = {
-  body: string;
-  columns: ReturnType<typeof renderPostColumns>;
-  notes: { markdown: string; html: string }[];
-  ordered: { talk: ParsedTalk; day: ParsedDay }[];
-  uploads: PreparedImages['rows'];
-};
+type ConferenceRow = { id: number; slug: string; name: string; startDate: string; endDate: string };
 
 function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepared, warnings: string[]): Omit<ImportOutcome, 'images' | 'warnings'> {
   const actor = options.authorId;
   const plan = planConference(tx, post, options.conference);
-  if (plan.kind === 'none' && prepared.ordered.length) {
+  if (plan.kind === 'none' && prepared.selected.length) {
     throw new ImportError('This post lists talks, so it needs a conference: choose one or name a new one.');
   }
+  const note = (entry: Parameters<typeof audit>[1]) => audit(tx, { ...entry, detail: { ...entry.detail, source: 'import' } });
 
   // ---- conference and days
-  let conference: { id: number; slug: string; name: string; startDate: string; endDate: string } | null = null;
+  let conference: ConferenceRow | null = null;
   let conferenceCreated = false;
   const ref = post.conference;
-  const dayNumbers = [...new Set(post.days.map((d) => d.number).filter((n): n is number => n !== null))];
+  const parsedDays = post.days.filter((d): d is ParsedDay & { number: number } => d.number !== null);
+  const dayNumbers = [...new Set(parsedDays.map((d) => d.number))];
   const refDay = (n: number) => ref?.days.find((d) => d.number === n);
+  const parsedDate = (n: number) => parsedDays.find((d) => d.number === n && d.date)?.date ?? null;
+  const conferenceColumns = { id: t.conferences.id, slug: t.conferences.slug, name: t.conferences.name, startDate: t.conferences.startDate, endDate: t.conferences.endDate };
   if (plan.kind === 'existing') {
-    conference = tx
-      .select({ id: t.conferences.id, slug: t.conferences.slug, name: t.conferences.name, startDate: t.conferences.startDate, endDate: t.conferences.endDate })
-      .from(t.conferences)
-      .where(eq(t.conferences.id, plan.id))
-      .get()!;
+    conference = tx.select(conferenceColumns).from(t.conferences).where(eq(t.conferences.id, plan.id)).get()!;
   } else if (plan.kind === 'new') {
     const span = Math.max(1, ...dayNumbers, ...(ref?.days.map((d) => d.number) ?? []));
     let startDate = ref?.startDate ?? null;
     let endDate = ref?.endDate ?? null;
-    if (!startDate) {
+    const dated = dayNumbers.filter((n) => parsedDate(n)).sort((a, b) => a - b);
+    if (!startDate && dated.length) {
+      // The post names its days' dates ("Thursday (2/28)", "Monday, June 10th").
+      startDate = addDays(parsedDate(dated[0])!, -(dated[0] - 1));
+      endDate = addDays(startDate, span - 1);
+    } else if (!startDate) {
       // A recap is written after the event: assume it ended the day before the post.
       endDate = addDays(writtenDay(post), -1);
       startDate = addDays(endDate, -(span - 1));
+      if (post.plan) {
+        startDate = writtenDay(post);
+        endDate = addDays(startDate, span - 1);
+      }
       warnings.push(`New conference "${plan.name}": its dates are a guess (${startDate} to ${endDate}); correct them on the conference page.`);
     }
     if (!endDate || endDate < startDate) endDate = addDays(startDate, span - 1);
+    const website = ref?.website && optionalUrl.safeParse(ref.website).success ? ref.website : null;
     const [row] = tx
       .insert(t.conferences)
       .values({
@@ -347,50 +280,57 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
         location: ref?.location ?? null,
         startDate,
         endDate,
-        website: ref?.website ?? null,
+        website,
         timeZone: ref?.timeZone ?? 'UTC',
         createdBy: actor,
         updatedBy: actor,
       })
-      .returning({ id: t.conferences.id, slug: t.conferences.slug, name: t.conferences.name, startDate: t.conferences.startDate, endDate: t.conferences.endDate })
+      .returning(conferenceColumns)
       .all();
     conference = row;
     conferenceCreated = true;
+    note({ actorId: actor, action: 'conference.create', entity: 'conference', entityId: row.id, conferenceId: row.id, detail: { name: row.name, slug: row.slug } });
   }
 
-  const dayRows = conference
-    ? tx.select().from(t.days).where(eq(t.days.conferenceId, conference.id)).all()
-    : [];
+  const dayRows = conference ? tx.select().from(t.days).where(eq(t.days.conferenceId, conference.id)).all() : [];
   const ensureDay = (number: number) => {
     const known = dayRows.find((d) => d.number === number);
     if (known) return known;
     const c = conference!;
-    const date = refDay(number)?.date ?? addDays(c.startDate, number - 1);
+    const date = refDay(number)?.date ?? parsedDate(number) ?? addDays(c.startDate, number - 1);
+    const theme = refDay(number)?.theme ?? null;
     const [row] = tx
       .insert(t.days)
-      .values({ conferenceId: c.id, number, date, theme: refDay(number)?.theme ?? null })
+      .values({ conferenceId: c.id, number, date, theme: theme && dayTheme.safeParse(theme).success ? theme : null })
       .returning()
       .all();
     dayRows.push(row);
+    note({ actorId: actor, action: 'day.create', entity: 'day', entityId: row.id, conferenceId: c.id, detail: { number, date, theme: row.theme } });
     if (date > c.endDate || date < c.startDate) {
+      const before = { startDate: c.startDate, endDate: c.endDate };
       c.endDate = date > c.endDate ? date : c.endDate;
       c.startDate = date < c.startDate ? date : c.startDate;
       tx.update(t.conferences).set({ startDate: c.startDate, endDate: c.endDate, updatedBy: actor }).where(eq(t.conferences.id, c.id)).run();
+      note({ actorId: actor, action: 'conference.update', entity: 'conference', entityId: c.id, conferenceId: c.id, detail: { changes: { startDate: [before.startDate, c.startDate], endDate: [before.endDate, c.endDate] } } });
     }
     return row;
   };
+  // Every day the post names is a day of the conference, with talks or without.
+  if (conference) for (const n of dayNumbers) ensureDay(n);
 
   const trackRows = dayRows.length ? tx.select().from(t.tracks).where(inArray(t.tracks.dayId, dayRows.map((d) => d.id))).all() : [];
   const ensureTrack = (dayId: number, theme: string | null, name: string | null, host: string | null): number | null => {
-    if (!name) return null;
+    if (!name || !trackName.safeParse(name).success) return null;
+    const safeHost = host && hostName.safeParse(host).success ? host : null;
     const key = normalizeTitle(name);
     const known = trackRows.find((r) => r.dayId === dayId && normalizeTitle(r.name) === key);
     if (known) {
-      if (host && !known.host) {
-        tx.update(t.tracks).set({ host }).where(eq(t.tracks.id, known.id)).run();
-        known.host = host;
-      } else if (host && known.host !== host) {
-        warnings.push(`Track "${known.name}" is hosted by ${known.host} in the conference; the post says ${host}: kept ${known.host}.`);
+      if (safeHost && !known.host) {
+        tx.update(t.tracks).set({ host: safeHost }).where(eq(t.tracks.id, known.id)).run();
+        note({ actorId: actor, action: 'track.update', entity: 'track', entityId: known.id, conferenceId: conference!.id, detail: { changes: { host: [null, safeHost] } } });
+        known.host = safeHost;
+      } else if (safeHost && known.host !== safeHost) {
+        warnings.push(`Track "${known.name}" is hosted by ${known.host} in the conference; the post says ${safeHost}: kept ${known.host}.`);
       }
       return known.id;
     }
@@ -398,32 +338,29 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
     if (theme && normalizeTitle(theme) === key) return null;
     const [row] = tx
       .insert(t.tracks)
-      .values({ dayId, name, host, position: trackRows.filter((r) => r.dayId === dayId).length })
+      .values({ dayId, name, host: safeHost, position: trackRows.filter((r) => r.dayId === dayId).length })
       .returning()
       .all();
     trackRows.push(row);
+    const day = dayRows.find((d) => d.id === dayId)!;
+    note({ actorId: actor, action: 'track.create', entity: 'track', entityId: row.id, conferenceId: conference!.id, detail: { day: day.number, name, host: safeHost } });
     return row.id;
   };
 
   // ---- talks
   const talkRows = conference ? tx.select().from(t.talks).where(eq(t.talks.conferenceId, conference.id)).all() : [];
-  const speakerCounts = new Map<number, number>();
-  if (talkRows.length) {
-    for (const r of tx.select({ talkId: t.talkSpeakers.talkId }).from(t.talkSpeakers).where(inArray(t.talkSpeakers.talkId, talkRows.map((x) => x.id))).all()) {
-      speakerCounts.set(r.talkId, (speakerCounts.get(r.talkId) ?? 0) + 1);
-    }
-  }
+  const known = conference ? knownTalks(tx, conference.id) : [];
+  const speakerCounts = new Map(known.map((k) => [k.id, k.speakers.length]));
   const ensureSpeakers = (talkId: number, names: string[]) => {
     if (!names.length || speakerCounts.get(talkId)) return;
     const slugs = names.map((n) => slugify(n));
-    const known = new Map(
-      tx.select().from(t.speakers).where(inArray(t.speakers.slug, slugs)).all().map((s) => [s.slug, s.id]),
-    );
+    const found = new Map(tx.select().from(t.speakers).where(inArray(t.speakers.slug, slugs)).all().map((s) => [s.slug, s.id]));
     const ids = names.map((name, i) => {
-      const id = known.get(slugs[i]);
+      const id = found.get(slugs[i]);
       if (id) return id;
       const [row] = tx.insert(t.speakers).values({ name, slug: slugs[i] }).returning({ id: t.speakers.id }).all();
-      known.set(slugs[i], row.id);
+      found.set(slugs[i], row.id);
+      note({ actorId: actor, action: 'speaker.create', entity: 'speaker', entityId: row.id, conferenceId: conference!.id, detail: { name, slug: slugs[i] } });
       return row.id;
     });
     tx.insert(t.talkSpeakers)
@@ -437,26 +374,31 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
   let matched = 0;
   const slugByIndex = new Map<number, string>();
   const covered: { talkId: number; index: number }[] = [];
-  prepared.ordered.forEach(({ talk, day }, i) => {
+  const taken = new Set<number>();
+  prepared.selected.forEach(({ talk, day, decision }, i) => {
     const c = conference!;
     const dayRow = day.number !== null ? ensureDay(day.number) : null;
     const trackId = dayRow ? ensureTrack(dayRow.id, dayRow.theme, day.track, day.host) : null;
-    const url = talk.url ? normalizeUrl(talk.url) : null;
-    const title = normalizeTitle(talk.title);
-    const match =
-      (url && talkRows.find((r) => r.talkUrl && normalizeUrl(r.talkUrl) === url)) ||
-      talkRows.find((r) => normalizeTitle(r.title) === title);
+
+    let match: ReturnType<typeof talkRows.find> | undefined;
+    if (typeof decision?.match === 'number') {
+      match = talkRows.find((r) => r.id === decision.match);
+      if (!match) throw new ImportError(`“${talk.title}” was to link to a talk that is not in ${c.name} (any more): check the files again.`);
+    } else if (decision?.match !== 'new') {
+      const m = matchTalk(talk, known, taken);
+      match = m.kind === 'existing' ? talkRows.find((r) => r.id === m.talkId) : undefined;
+    }
 
     let talkId: number;
     if (match) {
       matched++;
       talkId = match.id;
+      taken.add(match.id);
       const changes: Partial<typeof t.talks.$inferInsert> = {};
       if (talk.url && !match.talkUrl) changes.talkUrl = talk.url;
       for (const link of talk.links) {
-        if (link.kind === 'other') continue;
+        if (link.kind === 'other' || !link.url) continue;
         const column = LINK_COLUMNS[link.kind];
-        if (!link.url) continue;
         const current = (changes[column] as string | undefined) ?? match[column];
         if (!current) changes[column] = link.url;
         else if (normalizeUrl(current) !== normalizeUrl(link.url)) {
@@ -471,16 +413,22 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
         changes.dayId = dayRow.id;
         changes.trackId = trackId;
       } else if (dayRow && match.dayId !== dayRow.id) {
-        const known = dayRows.find((d) => d.id === match.dayId);
-        warnings.push(`"${match.title}" is on day ${known?.number ?? '?'} of the conference; the post lists it under day ${day.number}: kept day ${known?.number ?? '?'}.`);
+        const knownDay = dayRows.find((d) => d.id === match!.dayId);
+        warnings.push(`"${match.title}" is on day ${knownDay?.number ?? '?'} of the conference; the post lists it under day ${day.number}: kept day ${knownDay?.number ?? '?'}.`);
       }
       if (Object.keys(changes).length) {
+        const before = Object.fromEntries(Object.keys(changes).map((k) => [k, match![k as keyof typeof match] ?? null]));
         tx.update(t.talks).set({ ...changes, updatedBy: actor }).where(eq(t.talks.id, match.id)).run();
+        note({
+          actorId: actor, action: 'talk.update', entity: 'talk', entityId: match.id, conferenceId: c.id,
+          detail: { title: match.title, changes: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, [before[k], v]])) },
+        });
         Object.assign(match, changes);
       }
     } else {
       created++;
-      const slug = uniqueSlug(talkSlugBase(talk), (s) => talkRows.some((r) => r.slug === s));
+      const slugTakenInConference = (s: string) => talkRows.some((r) => r.slug === s);
+      const slug = talk.slug && !slugTakenInConference(talk.slug) ? talk.slug : uniqueSlug(talkSlugBase(talk), slugTakenInConference);
       const link = (kind: keyof typeof LINK_COLUMNS) => talk.links.find((l) => l.kind === kind && l.url)?.url ?? null;
       const videoUrl = link('video');
       const [row] = tx
@@ -491,7 +439,7 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
           trackId,
           slug,
           title: talk.title,
-          kind: kindFor(talk.title),
+          kind: isTalkKind(talk.kind) ? talk.kind : kindFor(talk.title),
           talkUrl: talk.url,
           presentationUrl: link('presentation'),
           slidesUrl: link('slides'),
@@ -505,6 +453,8 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
         .all();
       talkRows.push(row);
       talkId = row.id;
+      taken.add(row.id);
+      note({ actorId: actor, action: 'talk.create', entity: 'talk', entityId: row.id, conferenceId: c.id, detail: { title: talk.title, speakers: talk.speakers } });
     }
     ensureSpeakers(talkId, talk.speakers);
     if (covered.some((x) => x.talkId === talkId)) {
@@ -528,20 +478,23 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
     commentsEnabled: post.comments,
     deletedAt: null,
   };
-  const existing = tx.select().from(t.posts).where(eq(t.posts.importKey, options.importKey)).get();
+  const found = findExistingPost(tx, post, options);
+  const existing = found.kind === 'update' || found.kind === 'deleted' ? tx.select().from(t.posts).where(eq(t.posts.id, found.id)).get()! : null;
   let postId: number;
   let slug: string;
   if (existing) {
     postId = existing.id;
     slug = existing.slug;
-    tx.update(t.posts).set({ ...values, version: existing.version + 1 }).where(eq(t.posts.id, postId)).run();
+    // The post keeps its author (an admin updating someone's export does not take it over).
+    tx.update(t.posts)
+      .set({ ...values, authorId: existing.authorId, version: existing.version + 1, importKey: existing.importKey ?? options.importKey })
+      .where(eq(t.posts.id, postId))
+      .run();
     tx.delete(t.postCategories).where(eq(t.postCategories.postId, postId)).run();
     tx.delete(t.postTalks).where(eq(t.postTalks.postId, postId)).run();
   } else {
-    const taken = (s: string) =>
-      Boolean(tx.select({ id: t.posts.id }).from(t.posts).where(eq(t.posts.slug, s)).get()) ||
-      Boolean(tx.select({ slug: t.postSlugs.slug }).from(t.postSlugs).where(eq(t.postSlugs.slug, s)).get());
-    slug = uniqueSlug(post.slug, taken);
+    slug = uniqueSlug(post.slug, (s) => slugTaken(tx, s));
+    if (slug !== post.slug) warnings.push(`A recap already lives at /posts/${post.slug}: this one was saved at /posts/${slug}.`);
     const [row] = tx
       .insert(t.posts)
       .values({ ...values, slug, importKey: options.importKey, createdAt: post.date.utcMs })
@@ -553,13 +506,8 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
     tx.insert(t.postRevisions).values({ postId, title: post.title, bodyMarkdown: body, editorId: actor }).run();
   }
 
-  // Categories and tags both become Hallway categories (it has no separate tags).
-  const names = new Map<string, string>();
-  for (const name of [...post.categories, ...post.tags]) {
-    const s = slugify(name);
-    if (!names.has(s)) names.set(s, name);
-  }
-  if (names.size) {
+  if (prepared.categories.length) {
+    const names = new Map(prepared.categories.map((name) => [slugify(name), name]));
     const slugs = [...names.keys()];
     tx.insert(t.categories)
       .values(slugs.map((s) => ({ slug: s, name: names.get(s)! })))
@@ -590,30 +538,20 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
       .run();
   }
 
-  tx.insert(t.auditLog)
-    .values({
-      actorId: actor,
-      action: existing ? 'post.reimport' : 'post.import',
-      entity: 'post',
-      entityId: postId,
-      detail: JSON.stringify({ importKey: options.importKey, conference: conference?.slug ?? null, conferenceCreated, talksCreated: created, talksMatched: matched }),
-    })
-    .run();
+  const outcome = !existing ? 'imported' : existing.status === 'deleted' ? 'restored' : 'updated';
+  audit(tx, {
+    actorId: actor,
+    action: outcome === 'imported' ? 'post.import' : outcome === 'restored' ? 'post.restore' : 'post.reimport',
+    entity: 'post',
+    entityId: postId,
+    detail: { importKey: options.importKey, conference: conference?.slug ?? null, conferenceCreated, talksCreated: created, talksMatched: matched },
+  });
 
   return {
-    status: existing ? 'updated' : 'imported',
+    status: outcome,
     postId,
     slug,
     conference: conference ? { slug: conference.slug, name: conference.name, created: conferenceCreated } : null,
     talks: { created, matched },
   };
-}
-
-// ------------------------------------------------------------------ helpers for callers
-
-/** The account an import is credited to: by e-mail, or the first admin. */
-export function findImportAuthor(db: DB, email?: string | null) {
-  const columns = { id: t.users.id, email: t.users.email, name: t.users.name, role: t.users.role };
-  if (email) return db.select(columns).from(t.users).where(eq(t.users.email, email.trim().toLowerCase())).get() ?? null;
-  return db.select(columns).from(t.users).where(eq(t.users.role, 'admin')).orderBy(asc(t.users.id)).get() ?? null;
 }

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { chooseSlug, postState, uniqueSlug, type PostState } from '@/lib/post-rules';
 import { slugify } from '@/lib/slug';
+import { MAX_CATEGORIES, MAX_CATEGORY_NAME } from '@/lib/write-schemas';
 import { db, type DB } from './index';
 import { getTalkCards } from './queries';
 import {
@@ -155,8 +156,7 @@ export function getCategoryNames(): string[] {
 
 // ------------------------------------------------------------------ save, publish, unpublish
 
-export const MAX_CATEGORIES = 10;
-export const MAX_CATEGORY_NAME = 40;
+export { MAX_CATEGORIES, MAX_CATEGORY_NAME };
 
 export type PostDocument = {
   title: string;

@@ -27,13 +27,14 @@ test('an author uploads recaps, reads the dry run, renames the conference and im
   await page.getByLabel('Images (optional zip)').setInputFiles(imagesZip());
   await page.getByRole('button', { name: 'Check files' }).click();
 
-  const dryRun = page.getByRole('region', { name: 'Dry run' });
+  const dryRun = page.getByRole('region', { name: 'Review' });
   await expect(dryRun).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('Checked 2 files: 1 ready to import, 1 with errors. Nothing has been saved yet.');
+  await expect(page.getByRole('status')).toContainText('Checked 2 files: 1 ready to import, 1 with problems. Nothing has been saved yet.');
   const recap = dryRun.getByRole('article', { name: 'Harbour Data Summit 2021: queues, lakes & a lighthouse' });
-  await expect(recap).toContainText('4 talks found');
-  await expect(recap.getByRole('region', { name: 'Day 1' })).toContainText('Day 1: Queues and Logs · hosted by Marit Lund');
-  await expect(recap.getByRole('region', { name: 'Day 1' })).toContainText('The Log Is the Database — slides, video (not yet available)');
+  await expect(recap).toContainText('4 talks found · 4 to import');
+  const day1 = recap.getByRole('region', { name: 'Day 1' });
+  await expect(day1.getByRole('heading')).toHaveText('Day 1 · Queues and Logs · hosted by Marit Lund');
+  await expect(day1.getByRole('listitem', { name: 'The Log Is the Database' })).toContainText('slides, video (not yet available)');
   await expect(recap).toContainText('1 image, 1 found in the zip');
   const broken = dryRun.getByRole('article', { name: '2022-06-15-broken-front-matter.markdown' });
   await expect(broken).toContainText('front matter is not valid YAML');
@@ -69,7 +70,7 @@ test('an author uploads recaps, reads the dry run, renames the conference and im
   await page.goto('/write/import');
   await page.getByLabel('Markdown files').setInputFiles(markdown('2021-10-04-harbour-data-summit-2021.markdown'));
   await page.getByRole('button', { name: 'Check files' }).click();
-  const again = page.getByRole('region', { name: 'Dry run' }).getByRole('article', { name: /Harbour Data Summit 2021/ });
+  const again = page.getByRole('region', { name: 'Review' }).getByRole('article', { name: /Harbour Data Summit 2021/ });
   await expect(again.getByLabel('Conference', { exact: true })).toHaveValue('existing:harbour-summit-e2e');
   // The three talks with a page URL identify the conference now.
   await expect(again).toContainText('3 of its talks are already listed there');
@@ -101,4 +102,79 @@ test('readers and visitors can neither import nor export', async ({ page }) => {
   const response = await page.goto('/write/import');
   expect(response?.status()).toBe(403);
   expect((await page.request.get('/write/export')).status()).toBe(403);
+});
+
+test('an author reviews a recap written as lists under weekday headings: unticks one talk, renames one, and a second import links to them', async ({ page }) => {
+  const file = markdown('2023-05-12-riverside-js-2023.markdown');
+  await signIn(page, 'ada', '/write/import');
+  await page.getByLabel('Markdown files').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check files' }).click();
+
+  const recap = page.getByRole('region', { name: 'Review' }).getByRole('article', { name: 'RiversideJS 2023, in short' });
+  await expect(recap).toContainText('5 talks found · 5 to import');
+  await expect(recap.getByLabel('Conference', { exact: true })).toHaveValue('new');
+  await expect(recap.getByLabel('New conference name')).toHaveValue('RiversideJS 2023');
+  const day1 = recap.getByRole('region', { name: 'Day 1' });
+  await expect(day1.getByRole('heading')).toContainText('Day 1 · Wednesday, May 10th');
+  await expect(day1.getByRole('listitem')).toHaveCount(3);
+
+  // Each talk says why it was taken as one and where it came from.
+  const first = day1.getByRole('listitem', { name: 'Async Iterators in Anger' });
+  await expect(first.getByLabel('Speakers')).toHaveValue('Lena Park');
+  await first.getByText('Why and where (line 14)').click();
+  await expect(first).toContainText('speakers in parentheses: Lena Park');
+  await expect(first).toContainText('slides on speakerdeck.com');
+  await expect(first).toContainText('- Async Iterators in Anger (Lena Park)');
+
+  await day1.getByRole('checkbox', { name: 'Import “The Bundle Diet”' }).uncheck();
+  await expect(recap).toContainText('5 talks found · 4 to import');
+  await day1.getByRole('listitem', { name: 'Keeping Workers Busy' }).getByLabel('Title').fill('Keeping Web Workers Busy');
+  await page.getByRole('button', { name: 'Import 1 post' }).click();
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results).toContainText('Imported: RiversideJS 2023, in short');
+  await expect(results).toContainText('RiversideJS 2023 (new conference) · 4 talks, 4 new');
+
+  // The day's page shows exactly the talks confirmed, as renamed.
+  await page.goto('/conferences/riversidejs-2023/days/1');
+  await expect(page.getByRole('article')).toHaveText([/Async Iterators in Anger/, /Keeping Web Workers Busy/]);
+  await page.goto('/conferences/riversidejs-2023/days/2');
+  await expect(page.getByRole('article')).toHaveText([/Types at the Edge/, /Ten Years of Promises/]);
+
+  // Again: the talks link to the ones just created, and the one left out stays out.
+  await page.goto('/write/import');
+  await page.getByLabel('Markdown files').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check files' }).click();
+  const again = page.getByRole('region', { name: 'Review' }).getByRole('article', { name: 'RiversideJS 2023, in short' });
+  await expect(again).toContainText('You imported this file before: importing it again updates “RiversideJS 2023, in short”');
+  await expect(again.getByLabel('Conference', { exact: true })).toHaveValue('existing:riversidejs-2023');
+  const renamed = again.getByRole('listitem', { name: 'Keeping Workers Busy' });
+  await expect(renamed.getByLabel('Links to')).toContainText('Links to “Keeping Web Workers Busy” (same slides or video)');
+  const leftOut = again.getByRole('listitem', { name: 'The Bundle Diet' });
+  await expect(leftOut.getByRole('checkbox')).not.toBeChecked();
+  await expect(leftOut).toContainText('Left out when this recap was last imported.');
+  await page.getByRole('button', { name: 'Import 1 post' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('0 imported, 1 updated, 0 failed.');
+  await page.goto('/conferences/riversidejs-2023/days/1');
+  await expect(page.getByRole('article')).toHaveText([/Async Iterators in Anger/, /Keeping Web Workers Busy/]);
+});
+
+test('importing Hallway’s own export of a recap updates it: no second copy', async ({ page }) => {
+  await signIn(page, 'ada', '/write/import');
+  const zip = unzipSync(new Uint8Array(await (await page.request.get('/write/export')).body()));
+  const exported = zip['hallway-export/_posts/2018-03-12-qcon-london-2018.markdown'];
+  expect(new TextDecoder().decode(exported)).toMatch(/^hallway_id: \d+$/m);
+
+  await page.getByLabel('Markdown files').setInputFiles({ name: '2018-03-12-qcon-london-2018.markdown', mimeType: 'text/markdown', buffer: Buffer.from(exported) });
+  await page.getByRole('button', { name: 'Check files' }).click();
+  const recap = page.getByRole('region', { name: 'Review' }).getByRole('article', { name: /^QCon London 2018/ });
+  await expect(recap).toContainText(/This is Hallway’s export of your recap “QCon London 2018.*” \(\/posts\/qcon-london-2018\): importing it updates that recap, no second copy\./);
+  await expect(recap.getByRole('checkbox', { checked: true })).toHaveCount(10);
+  await expect(recap.getByLabel('Links to').first()).toContainText('Links to “Drivetribe: A Social Network on Streams” (same talk page)');
+  await page.getByRole('button', { name: 'Import 1 post' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('0 imported, 1 updated, 0 failed.');
+
+  const home = await (await page.request.get('/')).text();
+  expect(home).not.toContain('/posts/qcon-london-2018-2');
+  const conference = await (await page.request.get('/conferences/qcon-london-2018')).text();
+  expect(conference).not.toContain('/posts/qcon-london-2018-2');
 });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH } from './database-path';
 
 /**
  * Every setting Hallway reads from the environment, validated once.
@@ -14,7 +15,7 @@ const optional = <T extends z.ZodType>(type: T) =>
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_PATH: z.string().min(1).default('data/hallway.db'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   /** Public base URL used in feeds, sitemaps, canonical links and e-mails. */
   SITE_URL: z.url().default('http://localhost:3000'),
   /** `false` keeps a new database empty instead of loading the demo journal. */

@@ -114,3 +114,29 @@ export const placementSchema = z
 export const speakerNames = list(z.string().trim().max(120, 'A speaker’s name is at most 120 characters.'))
   .transform((names) => names.filter(Boolean))
   .refine((names) => names.length <= 20, 'At most 20 speakers.');
+
+// ------------------------------------------------------------------ named fields
+// One rule per field, used by the forms and by the Jekyll import alike: an imported recap meets
+// exactly the limits of one typed in the editor.
+
+export const MAX_CATEGORIES = 10;
+export const MAX_CATEGORY_NAME = 40;
+export const MAX_POST_TITLE = 200;
+export const MAX_POST_BODY = 200_000;
+export const MAX_NOTE = 20_000;
+export const MAX_TALKS_PER_RECAP = 200;
+
+export const postTitleSchema = z.string().max(MAX_POST_TITLE, `At most ${MAX_POST_TITLE} characters.`);
+export const postBodySchema = z.string().max(MAX_POST_BODY, `This recap is longer than ${MAX_POST_BODY.toLocaleString('en')} characters: split it into two.`);
+export const noteSchema = z.string().max(MAX_NOTE, `A note is at most ${MAX_NOTE.toLocaleString('en')} characters.`);
+export const categoryNames = list(z.string().trim().max(MAX_CATEGORY_NAME, `A category name is at most ${MAX_CATEGORY_NAME} characters.`))
+  .transform((names) => names.filter(Boolean))
+  .refine((names) => names.length <= MAX_CATEGORIES, `At most ${MAX_CATEGORIES} categories.`);
+
+export const conferenceName = requiredText(120, 'Enter the conference’s name.');
+export const cityText = optionalText(80, 'The city');
+export const locationText = optionalText(160, 'The location');
+export const dayTheme = optionalText(120, 'The theme');
+export const trackName = requiredText(120, 'Enter the track’s name.');
+export const hostName = optionalText(120, 'The host’s name');
+export const talkTitle = requiredText(200, 'Enter the talk’s title.');

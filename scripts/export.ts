@@ -39,7 +39,7 @@ if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) usage(`--out ${values
 
 const { db } = await import('@/db/index');
 const { buildExport } = await import('@/db/export');
-const { findImportAuthor } = await import('@/db/import');
+const { findImportAuthor } = await import('@/db/import-author');
 
 let authorId: number | null = null;
 if (values.author) {

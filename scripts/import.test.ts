@@ -122,12 +122,21 @@ describe('npm run import', { timeout: 180_000 }, () => {
           label: 'Day 1',
           track: 'Editors',
           host: 'Sam Carter',
+          heading: 'Day 1: Editors',
+          date: null,
           talks: [
             {
               title: 'Line Endings Explained',
               url: 'https://example.com/talks/line-endings',
               links: [{ kind: 'slides', url: 'https://example.com/line-endings.pdf' }],
               note: 'Carriage returns are older than screens.',
+              speakers: [],
+              confidence: expect.any(Number),
+              selected: true,
+              reasons: expect.arrayContaining(['a bold line', 'under the day “Day 1: Editors”']),
+              lines: [16, 20],
+              // No journal to match against: the dry run did not create one.
+              match: null,
             },
           ],
         },
@@ -135,7 +144,11 @@ describe('npm run import', { timeout: 180_000 }, () => {
       images: [],
       embeds: [],
       warnings: [],
+      conference: null,
+      existing: null,
+      problems: [],
     });
+    expect(entry.days[0].talks[0].confidence).toBeGreaterThanOrEqual(0.6);
     expect(one.stderr).toMatch(/1 file checked: 1 readable, 0 failed, 0 warnings\. Nothing was written\./);
 
     const several = await cli('import', ['--dry-run', '--json', fixture('2018-03-20-embeds.markdown'), fixture('2022-06-15-broken-front-matter.markdown')], fresh);

@@ -12,8 +12,6 @@ import {
   createPost,
   deletePost,
   getPostStatusForEditor,
-  MAX_CATEGORIES,
-  MAX_CATEGORY_NAME,
   recordUpload,
   restorePostRevision,
   savePost,
@@ -26,7 +24,7 @@ import { formatBytes, MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-type'
 import { decidePublish, parseUtcOffset, slugProblem } from '@/lib/post-rules';
 import { uploadsDir } from '@/lib/render-post';
 import { collectPostPaths, revalidatePost } from '@/lib/revalidate';
-import { checkbox, dateSchema, idSchema, list, optionalId, requiredText, timeZoneSchema } from '@/lib/write-schemas';
+import { categoryNames, checkbox, conferenceName, dateSchema, idSchema, noteSchema, optionalId, postBodySchema, postTitleSchema, timeZoneSchema } from '@/lib/write-schemas';
 
 /**
  * Server actions of the recap editor (/write). Each goes through `action()` (lib/action.ts):
@@ -65,7 +63,7 @@ const talksSchema = z
       }
     },
     z
-      .array(z.object({ talkId: z.number().int().positive(), note: z.string().max(20_000, 'A note is at most 20,000 characters.').transform((v) => v.replace(/\r\n?/g, '\n')) }), {
+      .array(z.object({ talkId: z.number().int().positive(), note: noteSchema.transform((v) => v.replace(/\r\n?/g, '\n')) }), {
         message: 'The list of talks could not be read.',
       })
       .max(200, 'At most 200 talks in one recap.'),
@@ -81,15 +79,13 @@ const saveSchema = z.object({
   id: idSchema,
   version: z.coerce.number().int().min(1),
   intent: z.enum(['save', 'publish', 'unpublish']).default('save'),
-  title: z.string().max(200, 'At most 200 characters.').default('').transform((v) => lf(v).replace(/\n+/g, ' ')),
+  title: postTitleSchema.default('').transform((v) => lf(v).replace(/\n+/g, ' ')),
   slug: z.string().max(200).default(''),
   slugAuto: checkbox,
-  body: z.string().max(200_000, 'This recap is longer than 200,000 characters: split it into two.').default('').transform(lf),
+  body: postBodySchema.default('').transform(lf),
   commentsEnabled: checkbox,
   conferenceId: optionalId,
-  categories: list(z.string().trim().max(MAX_CATEGORY_NAME, `A category name is at most ${MAX_CATEGORY_NAME} characters.`))
-    .transform((names) => names.filter(Boolean))
-    .refine((names) => names.length <= MAX_CATEGORIES, `At most ${MAX_CATEGORIES} categories.`),
+  categories: categoryNames,
   talks: talksSchema,
   publishMode: z.enum(['now', 'at']).default('now'),
   publishAt: z.string().max(40).default(''),
@@ -265,7 +261,7 @@ export const createConferenceInlineAction = action(
     role: 'author',
     schema: z
       .object({
-        name: requiredText(120, 'Enter the conference’s name.'),
+        name: conferenceName,
         startDate: dateSchema,
         endDate: dateSchema,
         timeZone: timeZoneSchema,

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { exportPost, jekyllDate, protectLiquid, talkBlock, type ExportPost, type ExportTalk } from './export';
 import { convertLiquid } from './liquid';
 import { parsePost } from './parse';
-import { mapSkeletonRefs } from './structure';
+import { mapSkeletonRefs } from './skeleton';
 
 const talk = (over: Partial<ExportTalk> = {}): ExportTalk => ({
   slug: 'tasty-topics',
   title: 'Tasty Topics',
+  kind: 'talk',
   talkUrl: 'https://conf.example/tasty-topics',
   presentationUrl: null,
   slidesUrl: 'https://conf.example/tasty.pdf',
@@ -22,6 +23,8 @@ const talk = (over: Partial<ExportTalk> = {}): ExportTalk => ({
 });
 
 const basePost = (over: Partial<ExportPost> = {}): ExportPost => ({
+  id: 7,
+  url: 'https://hallway.example/posts/my-recap',
   slug: 'my-recap',
   title: 'My recap: "quotes" & more',
   bodyMarkdown: 'Intro.\n\n<!-- more -->\n\nBody.\n',
@@ -79,18 +82,34 @@ describe('export', () => {
     });
   });
 
-  it('expands the body’s talk skeleton in place, and appends talks it does not place, grouped by day and track', () => {
+  it('expands the body’s talk skeleton in place between markers, and appends talks it does not place, grouped by day and track', () => {
     const skeleton = '<!-- hallway:talks\n## Best talks\n### Day 3: Messaging\n\nHosted by Ann Lee.\n<<talk tasty-topics>>\n<<talk gone>>\n-->';
     const file = exportPost(
       basePost({
         bodyMarkdown: `Intro.\n\n${skeleton}\n\n## Summary\n\nDone.\n`,
-        talks: [talk(), talk({ slug: 'extra', title: 'Extra Talk', dayNumber: 1, trackName: null, dayTheme: 'Warm-up', note: 'Added later.' })],
+        talks: [talk(), talk({ slug: 'extra', title: 'Extra Talk', kind: 'keynote', dayNumber: 1, trackName: null, dayTheme: 'Warm-up', note: 'Added later.' })],
       }),
     );
     expect(file.content).toContain(
-      'Intro.\n\n## Best talks\n### Day 3: Messaging\n\nHosted by Ann Lee.\n\n**[Tasty Topics](https://conf.example/tasty-topics)**\n\n[Slides](https://conf.example/tasty.pdf) | Video (not yet available)\n\nA short note.\n\n## Summary\n\nDone.\n\n## Talks\n\n### Day 1: Warm-up\n\n**[Extra Talk]',
+      'Intro.\n\n<!-- hallway:talks -->\n\n## Best talks\n### Day 3: Messaging\n\nHosted by Ann Lee.\n\n' +
+        '<!-- hallway:talk {"slug":"tasty-topics","day":3,"track":"Messaging","host":"Ann Lee"} -->\n' +
+        '**[Tasty Topics](https://conf.example/tasty-topics)**\n\n[Slides](https://conf.example/tasty.pdf) | Video (not yet available)\n\nA short note.\n' +
+        '<!-- /hallway:talk -->\n\n<!-- /hallway:talks -->\n\n## Summary\n\nDone.\n\n' +
+        '<!-- hallway:talks {"generated":true} -->\n\n## Talks\n\n### Day 1: Warm-up\n\n<!-- hallway:talk {"slug":"extra","kind":"keynote","day":1} -->\n**[Extra Talk]',
     );
-    expect(file.content).not.toContain('hallway:talks');
+    // The skeleton itself (invisible in the stored body) never reaches the file.
+    expect(file.content).not.toContain('<<talk');
+    expect(file.content).toMatch(/^hallway_id: 7$/m);
+    expect(file.content).toMatch(/^hallway_url: "https:\/\/hallway\.example\/posts\/my-recap"$/m);
+  });
+
+  it('never lets a marker end early: track names with "-->" or ">" stay inside their comment', () => {
+    const file = exportPost(basePost({ bodyMarkdown: 'Intro.\n', talks: [talk({ trackName: 'A --> B', trackHost: 'Ann > Bo' })] }));
+    const marker = /<!-- hallway:talk (.*) -->/.exec(file.content)![1];
+    expect(marker).not.toMatch(/-->|>/);
+    const parsed = parsePost(file.fileName, file.content);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.post.days[0]).toMatchObject({ number: 3, track: 'A --> B', host: 'Ann > Bo' });
   });
 
   it('points uploads at images/ and lists them for copying', () => {
@@ -121,14 +140,14 @@ describe('export', () => {
     if (!first.ok) throw new Error(first.error);
     const talks = first.post.days.flatMap((d) =>
       d.talks.map((t): ExportTalk => ({
-        slug: `t${t.index}`, title: t.title, talkUrl: t.url, presentationUrl: null,
+        slug: `t${t.index}`, title: t.title, kind: 'talk', talkUrl: t.url, presentationUrl: null,
         slidesUrl: t.links.find((l) => l.kind === 'slides')?.url ?? null, videoUrl: null, videoPending: false, speakers: t.speakers,
         dayNumber: d.number, dayTheme: null, trackName: d.track, trackHost: d.host,
         // What db/import stores: links without a column lead the note.
         note: [t.links.filter((l) => l.kind === 'other').map((l) => `[${l.label}](${l.url})`).join(' | '), t.note].filter(Boolean).join('\n\n'),
       })),
     );
-    const body = mapSkeletonRefs(first.post.body, (ref) => `t${ref}`);
+    const body = mapSkeletonRefs(first.post.body, (ref: string) => `t${ref}`);
     const exported = exportPost(basePost({ bodyMarkdown: body, talks, title: 'Round trip', slug: 'round-trip' }));
     const second = parsePost(exported.fileName, exported.content);
     if (!second.ok) throw new Error(second.error);
@@ -136,9 +155,9 @@ describe('export', () => {
     // Compared as db/import stores them: links without a column are the note's first line.
     const stored = (days: typeof first.post.days) =>
       days.map((d) => ({
-        ...d,
+        label: d.label, number: d.number, track: d.track, host: d.host,
         talks: d.talks.map((t) => ({
-          ...t,
+          title: t.title, url: t.url, speakers: t.speakers,
           links: t.links.filter((l) => l.kind !== 'other'),
           note: [t.links.filter((l) => l.kind === 'other').map((l) => `[${l.label}](${l.url})`).join(' | '), t.note].filter(Boolean).join('\n\n'),
         })),

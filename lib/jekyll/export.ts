@@ -1,17 +1,21 @@
 /**
- * A Hallway post → one Jekyll markdown file (pure). The body's talk skeletons are expanded back into
- * the day / track / talk / link-line structure the importer reads, so importing an export gives the
- * same post, conference and talks. Liquid-looking text is wrapped in `{% raw %}` (Jekyll would run
- * it otherwise); the importer removes those markers again.
+ * A Hallway post → one Jekyll markdown file (pure). The body's talk skeletons are expanded back in
+ * place: the day headings and intros as written, each talk as a readable block (bold title,
+ * speakers, link line, note) between invisible markers that say where it sat in the conference
+ * (skeleton.ts). Importing an export therefore gives the same post, conference and talks, however
+ * the original recap was shaped; the front matter's `hallway_id` and `hallway_url` say which post
+ * it is, so importing it again updates that post. Liquid-looking text is wrapped in
+ * `{% raw %}` (Jekyll would run it otherwise); the importer removes those markers again.
  */
 import { parseMarkdown } from './mdast';
 import { isLocalImage, rewriteImages } from './images';
-import { findSkeletons } from './structure';
+import { findSkeletons, REGION_CLOSE, regionOpen, TALK_CLOSE, talkOpen, type TalkMarker } from './skeleton';
 import { formatOffset } from '@/lib/dates';
 
 export type ExportTalk = {
   slug: string;
   title: string;
+  kind: string;
   talkUrl: string | null;
   presentationUrl: string | null;
   slidesUrl: string | null;
@@ -39,6 +43,9 @@ export type ExportConference = {
 };
 
 export type ExportPost = {
+  id: number;
+  /** The post's public address (absolute), or null for a draft. */
+  url: string | null;
   slug: string;
   title: string;
   bodyMarkdown: string;
@@ -81,7 +88,9 @@ function frontMatter(post: ExportPost): string {
     `comments: ${post.commentsEnabled}`,
     `published: ${post.published}`,
     `slug: ${quote(post.slug)}`,
+    `hallway_id: ${post.id}`,
   ];
+  if (post.url) lines.push(`hallway_url: ${quote(post.url)}`);
   if (post.categories.length) lines.push('categories:', ...post.categories.map((c) => `- ${quote(c)}`));
   const c = post.conference;
   if (c) {
@@ -122,11 +131,24 @@ export function talkBlock(t: ExportTalk): string {
   return [head, links.join(' | '), t.note.trim()].filter(Boolean).join('\n\n');
 }
 
+/** Where a talk sits in the conference, for the importer: its slug, kind, day and track. */
+function markerOf(t: ExportTalk): TalkMarker {
+  const marker: TalkMarker = { slug: t.slug };
+  if (t.kind !== 'talk') marker.kind = t.kind;
+  if (t.dayNumber !== null) marker.day = t.dayNumber;
+  if (t.trackName) marker.track = t.trackName;
+  if (t.trackName && t.trackHost) marker.host = t.trackHost;
+  return marker;
+}
+
+const markedTalk = (t: ExportTalk) => `${talkOpen(markerOf(t))}\n${talkBlock(t)}\n${TALK_CLOSE}`;
+const region = (parts: string[], generated = false) => [regionOpen(generated), ...parts, REGION_CLOSE].join('\n\n');
+
 /** Talks the body's skeletons do not place (a recap written in Hallway), grouped by day and track. */
 function talksSection(talks: ExportTalk[]): string {
   const blocks: string[] = ['## Talks'];
   // Talks without a day first: a Day heading would otherwise claim them.
-  for (const t of talks.filter((x) => x.dayNumber === null)) blocks.push(talkBlock(t));
+  for (const t of talks.filter((x) => x.dayNumber === null)) blocks.push(markedTalk(t));
   const groups = new Map<string, ExportTalk[]>();
   for (const t of talks.filter((x) => x.dayNumber !== null)) {
     const key = `${t.dayNumber}\u0000${t.trackName ?? ''}`;
@@ -137,9 +159,10 @@ function talksSection(talks: ExportTalk[]): string {
     const label = trackName ?? dayTheme;
     blocks.push(`### Day ${dayNumber}${label ? `: ${label}` : ''}`);
     if (trackName && trackHost) blocks.push(`This track was hosted by ${trackHost}.`);
-    blocks.push(...group.map(talkBlock));
+    blocks.push(...group.map(markedTalk));
   }
-  return blocks.join('\n\n');
+  // Generated here, not written by the author: the importer leaves it out of the body again.
+  return region(blocks, true);
 }
 
 function expandSkeletons(body: string, talks: ExportTalk[]): { body: string; unplaced: ExportTalk[] } {
@@ -153,9 +176,9 @@ function expandSkeletons(body: string, talks: ExportTalk[]): { body: string; unp
       const talk = bySlug.get(p.ref);
       if (!talk || placed.has(p.ref)) return [];
       placed.add(p.ref);
-      return [talkBlock(talk)];
+      return [markedTalk(talk)];
     });
-    out += body.slice(last, s.start) + parts.join('\n\n');
+    out += body.slice(last, s.start) + region(parts);
     last = s.end;
   }
   out += body.slice(last);

@@ -6,7 +6,7 @@
 import { visit } from 'unist-util-visit';
 import { parseEmbed } from '@/lib/embeds';
 import { htmlAttributes } from './liquid';
-import { parseMarkdown } from './mdast';
+import { lineIndex, parseMarkdown } from './mdast';
 import type { EmbedRef } from './types';
 
 const TWEET_QUOTE = /<blockquote\b[^>]*\bclass\s*=\s*["'][^"']*\btwitter-tweet\b[^>]*>/i;
@@ -18,11 +18,13 @@ const DROPPED_TAGS = /<(object|embed|video|audio|form|style|applet|frameset|fram
 export type HtmlScan = { markdown: string; embeds: (EmbedRef & { at: number })[]; warnings: string[] };
 
 export function scanHtml(markdown: string, lineOffset = 0): HtmlScan {
+  // No tag at all: nothing to scan (and no second parse of a long post).
+  if (!/<[a-z!]/i.test(markdown)) return { markdown, embeds: [], warnings: [] };
   const tree = parseMarkdown(markdown);
   const embeds: HtmlScan['embeds'] = [];
   const warnings: string[] = [];
   const removals: { start: number; end: number }[] = [];
-  const lineOf = (index: number) => markdown.slice(0, index).split('\n').length + lineOffset;
+  const lineOf = lineIndex(markdown, lineOffset);
 
   visit(tree, 'html', (node) => {
     const base = node.position?.start.offset;

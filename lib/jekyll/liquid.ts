@@ -12,7 +12,7 @@
 import type { Image as MdastImage } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseEmbed } from '@/lib/embeds';
-import { codeRanges, inRanges, parseMarkdown, type Range } from './mdast';
+import { codeRanges, inRanges, lineIndex, parseMarkdown, type Range } from './mdast';
 import type { EmbedRef, ImageRef } from './types';
 
 export type LiquidContext = {
@@ -54,7 +54,6 @@ function fenceFor(content: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 const EXTENSION_LANGS: Record<string, string> = {
   rb: 'ruby', js: 'javascript', ts: 'typescript', py: 'python', sh: 'bash', java: 'java', scala: 'scala',
@@ -87,11 +86,19 @@ function prepare(source: string, warnings: string[], lineOffset: number): Prepar
     if (isProtected && s) protectedRanges.push({ start: out.length, end: out.length + s.length });
     out += s;
   };
-  const atBlockStart = () => out === '' || /\n[ \t]*\n$/.test(out) || /^[ \t]*\n$/.test(out);
-  // Remaining `{% endraw %}` markers after a position, so an unpaired `{% raw %}` is never opened.
+  // Only the end of the output matters (and scanning all of it for each line would be quadratic).
+  const atBlockStart = () => {
+    const tail = out.slice(-400);
+    return out === '' || /\n[ \t]*\n$/.test(tail) || (out.length === tail.length && /^[ \t]*\n$/.test(tail));
+  };
+  // Where the last `{% endraw %}` is, so an unpaired `{% raw %}` is never opened.
+  let lastEndRaw: { line: number; column: number } | null = null;
+  lines.forEach((l, i) => {
+    for (const m of l.matchAll(/\{%-?\s*endraw\s*-?%\}/g)) lastEndRaw = { line: i, column: m.index! };
+  });
   const hasEndRawAfter = (lineIndex: number, column: number) => {
-    const rest = [lines[lineIndex].slice(column), ...lines.slice(lineIndex + 1)].join('\n');
-    return /\{%-?\s*endraw\s*-?%\}/.test(rest);
+    const last = lastEndRaw as { line: number; column: number } | null;
+    return !!last && (last.line > lineIndex || (last.line === lineIndex && last.column >= column));
   };
   let inRaw = false;
 
@@ -270,7 +277,8 @@ function convertTags(text: string, protectedRanges: Range[], state: State, baseL
   const skip = (index: number) => inRanges(protectedRanges, index) || inRanges(code, index);
   // Nested calls (quote contents) were already seen by the outer parse.
   if (baseOffset === 0) collectAuthorImages(tree, state, skip);
-  const lineOf = (index: number) => baseLine + lineAt(text, index) - 1;
+  const lineAt = lineIndex(text);
+  const lineOf = (index: number) => baseLine + lineAt(index) - 1;
   const visible = (raw: string, index: number, why: string) => {
     state.warnings.push(`${why} ${raw} at line ${lineOf(index)}: kept as text, not executed.`);
     return inlineCode(raw);

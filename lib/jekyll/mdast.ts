@@ -24,6 +24,32 @@ export function codeRanges(markdown: string, tree: Root = parseMarkdown(markdown
   return ranges.sort((a, b) => a.start - b.start);
 }
 
+/** The range (sorted by start, not overlapping) holding `index`, found by bisection. */
 export function inRanges(ranges: Range[], index: number): Range | undefined {
-  return ranges.find((r) => index >= r.start && index < r.end);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (index < r.start) hi = mid - 1;
+    else if (index >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/** Offset → 1-based line number, by bisection over the line starts (one pass to build). */
+export function lineIndex(text: string, offset = 0): (index: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1 + offset;
+  };
 }

@@ -154,7 +154,7 @@ describe('posts without talks', () => {
 });
 
 describe('the documented --dry-run --json shape', () => {
-  const KEYS = ['file', 'error', 'title', 'date', 'categories', 'tags', 'comments', 'published', 'excerpt', 'days', 'images', 'embeds', 'warnings'];
+  const KEYS = ['file', 'error', 'title', 'date', 'categories', 'tags', 'comments', 'published', 'excerpt', 'days', 'images', 'embeds', 'warnings', 'conference', 'existing', 'problems'];
 
   it('has the same keys for a parsed file and a failed one', () => {
     const good = toDryRunJson(parsePost('a.markdown', read('2021-10-04-harbour-data-summit-2021.markdown')));
@@ -164,8 +164,9 @@ describe('the documented --dry-run --json shape', () => {
     expect(bad).toMatchObject({ file: 'b.markdown', title: null, date: null, days: [], comments: null, published: null });
     expect(typeof bad.error).toBe('string');
     expect(good.error).toBeNull();
-    expect(Object.keys(good.days[0])).toEqual(['label', 'track', 'host', 'talks']);
-    expect(Object.keys(good.days[0].talks[0])).toEqual(['title', 'url', 'links', 'note']);
+    // The documented fields first, as before; what the recognizers add after them.
+    expect(Object.keys(good.days[0])).toEqual(['label', 'track', 'host', 'heading', 'date', 'talks']);
+    expect(Object.keys(good.days[0].talks[0])).toEqual(['title', 'url', 'links', 'note', 'speakers', 'confidence', 'selected', 'reasons', 'lines', 'match']);
     expect(Object.keys(good.days[0].talks[0].links[0])).toEqual(['kind', 'url']);
     expect(Object.keys(good.images[0])).toEqual(['src', 'width', 'height', 'class', 'title', 'alt']);
   });

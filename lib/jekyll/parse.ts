@@ -10,11 +10,12 @@ import YAML, { type Tags } from 'yaml';
 import { parseDateWithOffset, toIsoWithOffset } from '@/lib/dates';
 import { splitExcerpt } from '@/lib/markdown';
 import { slugify } from '@/lib/slug';
+import { MAX_POST_BODY } from '@/lib/write-schemas';
 import { scanHtml } from './html';
 import { convertLiquid } from './liquid';
 import { decodeWindows1252, describeMojibake, findMojibake, repairMojibake } from './mojibake';
-import { parseStructure } from './structure';
-import type { ConferenceRef, DryRunEntry, ParsedPost, ParseResult } from './types';
+import { CONFIDENT, parseStructure } from './structure';
+import type { ConferenceRef, DryRunEntry, ParsedPost, ParseResult, TalkMatch } from './types';
 
 export type ParseOptions = { repairEncoding?: boolean };
 
@@ -47,11 +48,12 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const withoutTimestamps = (tags: Tags) =>
   tags.filter((t) => (typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp'));
 
-export class FrontMatterError extends Error {}
+/** A post that cannot be imported, with the reason in words (front matter, date, length). */
+export class UnreadablePost extends Error {}
 
 export function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string; lines: number } {
   const m = FRONT_MATTER.exec(text);
-  if (!m) throw new FrontMatterError('no front matter: a post must start with a line "---", then YAML, then "---"');
+  if (!m) throw new UnreadablePost('no front matter: a post must start with a line "---", then YAML, then "---"');
   const yaml = m[1] ?? '';
   let data: unknown;
   try {
@@ -60,10 +62,10 @@ export function splitFrontMatter(text: string): { data: Record<string, unknown>;
     const message = error instanceof Error ? error.message : String(error);
     // The YAML library counts lines from the first line after "---".
     const fixed = message.replace(/at line (\d+)/g, (_, n: string) => `at line ${Number(n) + 1}`);
-    throw new FrontMatterError(`front matter is not valid YAML: ${fixed.split('\n')[0].replace(/:\s*$/, '')}`);
+    throw new UnreadablePost(`front matter is not valid YAML: ${fixed.split('\n')[0].replace(/:\s*$/, '')}`);
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontMatterError('front matter must be a list of "key: value" lines');
+  if (typeof data !== 'object' || Array.isArray(data)) throw new UnreadablePost('front matter must be a list of "key: value" lines');
   return { data: data as Record<string, unknown>, body: text.slice(m[0].length), lines: m[0].split('\n').length - 1 };
 }
 
@@ -138,7 +140,12 @@ export function parsePost(file: string, input: Uint8Array | string, options: Par
   try {
     return { ok: true, post: parsePostOrThrow(file, input, options, warnings) };
   } catch (error) {
-    const message = error instanceof FrontMatterError ? error.message : `could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof UnreadablePost
+        ? error.message
+        : error instanceof RangeError && /call stack/i.test(error.message)
+          ? 'could not be read: its HTML or lists are nested too deeply (thousands of levels).'
+          : `could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, file, error: `${file}: ${message}`, warnings };
   }
 }
@@ -153,21 +160,25 @@ function parsePostOrThrow(file: string, input: Uint8Array | string, options: Par
   if (options.repairEncoding && mojibake.length) text = repairMojibake(text).text;
 
   const { data, body: rawBody, lines } = splitFrontMatter(text);
+  // The editor's limit, checked before any parsing: a longer post would only cost time to refuse.
+  if (rawBody.length > MAX_POST_BODY) {
+    throw new UnreadablePost(`it is ${rawBody.length.toLocaleString('en')} characters long; a recap is at most ${MAX_POST_BODY.toLocaleString('en')} (as in the editor): split it into two.`);
+  }
   const fromName = jekyllFileName(file);
 
   let title = asText(data.title)?.trim() ?? '';
   // `rake new_post` HTML-escaped titles (`&amp;`); Jekyll printed them as HTML, so decode once.
   title = decodeHTML(title).replace(/\s+/g, ' ').trim();
   if (!title) {
-    if (!fromName.slug) throw new FrontMatterError('no title: front matter has no "title" and the file name is not YYYY-MM-DD-title');
+    if (!fromName.slug) throw new UnreadablePost('no title: front matter has no "title" and the file name is not YYYY-MM-DD-title');
     title = fromName.slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
     warnings.push(`No title in the front matter: using "${title}" from the file name.`);
   }
 
   const dateText = asText(data.date)?.trim() || fromName.date;
-  if (!dateText) throw new FrontMatterError('no date: front matter has no "date" and the file name does not start with YYYY-MM-DD');
+  if (!dateText) throw new UnreadablePost('no date: front matter has no "date" and the file name does not start with YYYY-MM-DD');
   const when = parseDateWithOffset(dateText);
-  if (!when) throw new FrontMatterError(`"date" is not a date: ${JSON.stringify(dateText)} (expected e.g. 2018-03-12 13:08:46 -0700)`);
+  if (!when) throw new UnreadablePost(`"date" is not a date: ${JSON.stringify(dateText)} (expected e.g. 2018-03-12 13:08:46 -0700)`);
 
   const published = data.published !== false;
   const comments = data.comments === true;
@@ -180,9 +191,11 @@ function parsePostOrThrow(file: string, input: Uint8Array | string, options: Par
   const html = scanHtml(liquid.markdown, lines);
   warnings.push(...html.warnings);
   const markdown = html.markdown;
-  const structure = parseStructure(markdown);
+  const writtenDay = new Date(when.utcMs + when.offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const structure = parseStructure(markdown, { postTitle: title, postDate: writtenDay, lineOffset: lines });
   warnings.push(...structure.warnings);
-  const { excerpt } = splitExcerpt(markdown);
+  // Parsing the whole post again only to look for a marker it does not have is wasted time.
+  const { excerpt } = /<!--\s*more\s*-->/i.test(markdown) ? splitExcerpt(markdown) : { excerpt: null };
 
   // The iframes Liquid tags became are seen again by the HTML scan: list each embed once.
   const embeds = [...liquid.embeds];
@@ -199,8 +212,11 @@ function parsePostOrThrow(file: string, input: Uint8Array | string, options: Par
     published,
     conference: conferenceRef(data.conference),
     excerpt: excerpt === null ? null : excerpt.trim(),
-    body: structure.body.replace(/^\n+/, '').trimEnd() + '\n',
+    body: tidyBody(structure.body),
     days: structure.days,
+    layout: structure.layout,
+    plan: structure.plan,
+    hallway: hallwayIdentity(data),
     images: liquid.images,
     embeds,
     warnings,
@@ -208,9 +224,34 @@ function parsePostOrThrow(file: string, input: Uint8Array | string, options: Par
   };
 }
 
+/** The stored body: no blank lines around it, one final newline. */
+export const tidyBody = (body: string) => body.replace(/^\n+/, '').trimEnd() + '\n';
+
+/** `hallway_id` and `hallway_url`, written by Hallway's export. */
+function hallwayIdentity(data: Record<string, unknown>): ParsedPost['hallway'] {
+  const id = Number(data.hallway_id);
+  const url = asText(data.hallway_url)?.trim() || null;
+  if (!(Number.isInteger(id) && id > 0) && !url) return null;
+  return { id: Number.isInteger(id) && id > 0 ? id : null, url };
+}
+
 // ------------------------------------------------------------------ the documented JSON
 
-export function toDryRunJson(result: ParseResult): DryRunEntry {
+export type TalkChoice = 'confident' | 'all' | 'none';
+
+/** Whether a talk is imported under a `--talks` choice. */
+export const isSelected = (confidence: number, choice: TalkChoice) => choice === 'all' || (choice === 'confident' && confidence >= CONFIDENT);
+
+export type DryRunContext = {
+  talks?: TalkChoice;
+  matches?: (index: number) => TalkMatch | null;
+  conference?: DryRunEntry['conference'];
+  existing?: DryRunEntry['existing'];
+  problems?: string[];
+};
+
+export function toDryRunJson(result: ParseResult, options: DryRunContext = {}): DryRunEntry {
+  const choice = options.talks ?? 'confident';
   if (!result.ok) {
     return {
       file: result.file,
@@ -226,6 +267,9 @@ export function toDryRunJson(result: ParseResult): DryRunEntry {
       images: [],
       embeds: [],
       warnings: result.warnings,
+      conference: null,
+      existing: null,
+      problems: [],
     };
   }
   const p = result.post;
@@ -243,10 +287,26 @@ export function toDryRunJson(result: ParseResult): DryRunEntry {
       label: d.label,
       track: d.track,
       host: d.host,
-      talks: d.talks.map((t) => ({ title: t.title, url: t.url, links: t.links.map(({ kind, url }) => ({ kind, url })), note: t.note })),
+      heading: d.heading,
+      date: d.date,
+      talks: d.talks.map((t) => ({
+        title: t.title,
+        url: t.url,
+        links: t.links.map(({ kind, url }) => ({ kind, url })),
+        note: t.note,
+        speakers: t.speakers,
+        confidence: t.confidence,
+        selected: isSelected(t.confidence, choice),
+        reasons: t.reasons,
+        lines: [t.source.from, t.source.to] as [number, number],
+        match: options.matches?.(t.index) ?? null,
+      })),
     })),
     images: p.images,
     embeds: p.embeds,
     warnings: p.warnings,
+    conference: options.conference ?? null,
+    existing: options.existing ?? null,
+    problems: options.problems ?? [],
   };
 }

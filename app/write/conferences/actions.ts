@@ -27,17 +27,23 @@ import { revalidatePaths } from '@/lib/revalidate';
 import { parseTalkList } from '@/lib/talk-list';
 import {
   checkbox,
+  cityText,
+  conferenceName,
   dateSchema,
+  dayTheme,
+  hostName,
   idSchema,
+  locationText,
   optionalSlug,
   optionalText,
   optionalTime,
   optionalUrl,
   placementSchema,
-  requiredText,
   speakerNames,
   talkKindSchema,
+  talkTitle,
   timeZoneSchema,
+  trackName,
 } from '@/lib/write-schemas';
 
 /**
@@ -72,10 +78,10 @@ function withConferenceRevalidation<T>(conferenceId: number, change: () => T): T
 
 const conferenceFields = z
   .object({
-    name: requiredText(120, 'Enter the conference’s name.'),
+    name: conferenceName,
     slug: optionalSlug,
-    city: optionalText(80, 'The city'),
-    location: optionalText(160, 'The location'),
+    city: cityText,
+    location: locationText,
     startDate: dateSchema,
     endDate: dateSchema,
     website: optionalUrl,
@@ -126,7 +132,7 @@ export const deleteConferenceAction = action(
 // ------------------------------------------------------------------ days
 
 export const addDayAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, date: dateSchema, theme: optionalText(120, 'The theme') }) },
+  { role: 'author', schema: z.object({ conferenceId: idSchema, date: dateSchema, theme: dayTheme }) },
   async ({ conferenceId, date, theme }, user): Promise<ActionState> => {
     withConferenceRevalidation(conferenceId, () => addDay({ conferenceId, userId: user.id, date, theme }));
     return { ok: true, message: `Day added (${date}).`, values: {} };
@@ -134,7 +140,7 @@ export const addDayAction = action(
 );
 
 export const updateDayAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, date: dateSchema, theme: optionalText(120, 'The theme') }) },
+  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, date: dateSchema, theme: dayTheme }) },
   async ({ conferenceId, dayId, date, theme }, user) => {
     withConferenceRevalidation(conferenceId, () => updateDay({ dayId, userId: user.id, date, theme }));
     return { ok: true, message: 'Day saved.' };
@@ -151,7 +157,7 @@ export const deleteDayAction = action(
 
 // ------------------------------------------------------------------ tracks
 
-const trackFields = { name: requiredText(120, 'Enter the track’s name.'), host: optionalText(120, 'The host’s name') };
+const trackFields = { name: trackName, host: hostName };
 
 export const addTrackAction = action(
   { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, ...trackFields }) },
@@ -181,7 +187,7 @@ export const deleteTrackAction = action(
 
 const talkFields = z.object({
   conferenceId: idSchema,
-  title: requiredText(200, 'Enter the talk’s title.'),
+  title: talkTitle,
   slug: optionalSlug,
   kind: talkKindSchema,
   speakers: speakerNames,

@@ -12,8 +12,9 @@ export default async function ImportPage() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight text-stone-900 dark:text-white">Import from Jekyll or Octopress</h1>
       <p className="mt-2 text-stone-600 dark:text-stone-400">
-        Bring your old conference recaps in. Each post keeps its date, categories and excerpt; its Day sections become the
-        conference&rsquo;s days, tracks and talks, so readers can rate them. You see what was found before anything is saved.
+        Bring your old conference recaps in, however you wrote them: talks as headings, bold lines, list items or HTML. Each
+        post keeps its date, categories and excerpt; the talks it describes become the conference&rsquo;s days and talks,
+        linked to the ones Hallway already has, so readers can rate them. You review every talk before anything is saved.
       </p>
       <div className="mt-8">
         <ImportForm conferences={conferences} />
