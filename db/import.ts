@@ -18,7 +18,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { imageSize } from 'image-size';
 import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-type';
 import { imageSources, isLocalImage, rewriteImages } from '@/lib/jekyll/images';
@@ -54,9 +54,8 @@ import { TALK_KINDS, type TalkKind } from './schema';
 import * as t from './schema';
 
 export type { ImageSource };
-export { normalizeTitle, normalizeUrl };
-export { ImportError, importKeyFor, planConference, planImport } from './import-plan';
-export type { ConferenceChoice, ConferencePlan, ExistingPost, ImportPlan, TalkDecision, TalkSelection } from './import-plan';
+export { ImportError, importKeyFor, planConference } from './import-plan';
+export type { ConferenceChoice, TalkDecision, TalkSelection } from './import-plan';
 
 export type ImportOptions = Importer & {
   images?: ImageSource | null;

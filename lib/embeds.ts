@@ -1,12 +1,14 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 
-export type EmbedKind = 'youtube' | 'vimeo' | 'slideshare' | 'facebook';
+export type EmbedKind = 'youtube' | 'vimeo' | 'slideshare' | 'speakerdeck' | 'facebook';
 export type Embed = { kind: EmbedKind; id: string; url: string };
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,15}$/;
 const SLIDESHARE_KEY = /^[A-Za-z0-9]+$/;
+const SLIDESHARE_ID = /^\d{1,12}$/;
+const SPEAKERDECK_ID = /^[a-f0-9]{32}$/i;
 const FACEBOOK_VIDEO_ID = /^\d{1,25}$/;
 
 const YOUTUBE_HOSTS = new Set([
@@ -89,12 +91,22 @@ export function parseEmbed(src: string): Embed | null {
   if (host === 'vimeo.com' || host === 'www.vimeo.com') {
     return segments.length === 1 ? vimeo(segments[0]) : null;
   }
-  if (host === 'slideshare.net' || host === 'www.slideshare.net') {
+  // www., the language subdomains (de., es., fr.…), and both embed paths: by key and by numeric id.
+  if (host === 'slideshare.net' || /^(?:www|[a-z]{2})\.slideshare\.net$/.test(host)) {
     const [a, b, c, key] = segments;
     if (segments.length === 4 && a === 'slideshow' && b === 'embed_code' && c === 'key' && SLIDESHARE_KEY.test(key)) {
       return { kind: 'slideshare', id: key, url: `https://www.slideshare.net/slideshow/embed_code/key/${key}` };
     }
+    if (segments.length === 3 && a === 'slideshow' && b === 'embed_code' && SLIDESHARE_ID.test(c)) {
+      return { kind: 'slideshare', id: c, url: `https://www.slideshare.net/slideshow/embed_code/${c}` };
+    }
     return null;
+  }
+  if (host === 'speakerdeck.com' || host === 'www.speakerdeck.com') {
+    const [a, id] = segments;
+    return segments.length === 2 && (a === 'player' || a === 'embed') && SPEAKERDECK_ID.test(id)
+      ? { kind: 'speakerdeck', id, url: `https://speakerdeck.com/player/${id.toLowerCase()}` }
+      : null;
   }
   if (FACEBOOK_HOSTS.has(host) && url.pathname === '/plugins/video.php') {
     return facebookVideo(url.searchParams.get('href'));
@@ -115,7 +127,9 @@ const TITLES: Record<Exclude<EmbedKind, 'facebook'>, string> = {
   youtube: 'YouTube video',
   vimeo: 'Vimeo video',
   slideshare: 'Slides on SlideShare',
+  speakerdeck: 'Slides on Speaker Deck',
 };
+const isSlides = (kind: EmbedKind) => kind === 'slideshare' || kind === 'speakerdeck';
 
 /** The only attributes an embedded iframe ever has: nothing from the author's markup survives. */
 function iframeProperties(embed: PlayableEmbed): Properties {
@@ -124,7 +138,7 @@ function iframeProperties(embed: PlayableEmbed): Properties {
     title: TITLES[embed.kind],
     loading: 'lazy',
     sandbox: [...EMBED_SANDBOX],
-    allow: embed.kind === 'slideshare' ? SLIDES_ALLOW : VIDEO_ALLOW,
+    allow: isSlides(embed.kind) ? SLIDES_ALLOW : VIDEO_ALLOW,
     allowFullScreen: true,
     referrerPolicy: EMBED_REFERRER_POLICY,
   };

@@ -80,7 +80,7 @@ const bodySchema: SanitizeSchema = {
     code: [['className', /^language-./, 'hljs']],
     // lowlight emits `hljs-*` scopes plus sub-scopes such as `function_`.
     span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
-    div: [['className', /^embed(?:-(?:youtube|vimeo|slideshare))?$/]],
+    div: [['className', /^embed(?:-(?:youtube|vimeo|slideshare|speakerdeck))?$/]],
     iframe: [
       'src',
       'title',

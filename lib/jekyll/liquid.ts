@@ -384,6 +384,23 @@ function convertTags(text: string, protectedRanges: Range[], state: State, baseL
         out += `\n\n${iframeHtml(embed.url)}\n\n`;
         break;
       }
+      // The Octopress plugins for decks: `{% speakerdeck 0123abcd… %}`, `{% slideshare KEY %}` or a numeric id.
+      case 'speakerdeck':
+      case 'slideshare': {
+        const id = args.split(/\s+/)[0] ?? '';
+        const src =
+          name === 'speakerdeck'
+            ? `https://speakerdeck.com/player/${id}`
+            : `https://www.slideshare.net/slideshow/embed_code/${/^\d+$/.test(id) ? id : `key/${id}`}`;
+        const embed = parseEmbed(src);
+        if (!embed) {
+          out += visible(raw, at, `Unreadable ${name} tag`);
+          break;
+        }
+        state.embeds.push({ kind: embed.kind, url: embed.url, at: baseOffset + at });
+        out += `\n\n${iframeHtml(embed.url)}\n\n`;
+        break;
+      }
       case 'video': {
         const url = args.split(/\s+/).find((t) => /^(?:https?:)?\/\/|^\//.test(t));
         if (!url) {

@@ -148,10 +148,11 @@ const PROFILE_HOSTS = /^(?:www\.|mobile\.)?(?:twitter\.com|x\.com|github\.com|gi
 export function isProfileUrl(url: string): boolean {
   try {
     const u = new URL(url, 'https://x.invalid');
-    const segments = u.pathname.split('/').filter(Boolean);
+    const segments = [...u.pathname.split('/'), ...u.hash.replace(/^#!?/, '').split('/')].filter(Boolean);
     if (!PROFILE_HOSTS.test(u.hostname)) return false;
-    // twitter.com/#!/handle, twitter.com/handle, github.com/handle, linkedin.com/in/handle
-    return segments.length <= 2 && !/status|search|hashtag|events?|videos?/.test(u.pathname);
+    // twitter.com/#!/handle, twitter.com/handle, github.com/handle, linkedin.com/in/handle (a repository is not a person)
+    const profile = /linkedin\.com$/.test(u.hostname) ? segments.length === 2 && segments[0] === 'in' : segments.length === 1;
+    return profile && !/status|search|hashtag|events?|videos?/.test(u.pathname);
   } catch {
     return false;
   }

@@ -12,6 +12,7 @@ import { splitExcerpt } from '@/lib/markdown';
 import { slugify } from '@/lib/slug';
 import { MAX_POST_BODY } from '@/lib/write-schemas';
 import { scanHtml } from './html';
+import { convertShortcodes } from './shortcodes';
 import { convertLiquid } from './liquid';
 import { decodeWindows1252, describeMojibake, findMojibake, repairMojibake } from './mojibake';
 import { CONFIDENT, parseStructure } from './structure';
@@ -188,7 +189,8 @@ function parsePostOrThrow(file: string, input: Uint8Array | string, options: Par
 
   const liquid = convertLiquid(rawBody, { title, lineOffset: lines });
   warnings.push(...liquid.warnings);
-  const html = scanHtml(liquid.markdown, lines);
+  const shortcodes = convertShortcodes(liquid.markdown);
+  const html = scanHtml(shortcodes.markdown, lines);
   warnings.push(...html.warnings);
   const markdown = html.markdown;
   const writtenDay = new Date(when.utcMs + when.offsetMinutes * 60_000).toISOString().slice(0, 10);
@@ -198,7 +200,7 @@ function parsePostOrThrow(file: string, input: Uint8Array | string, options: Par
   const { excerpt } = /<!--\s*more\s*-->/i.test(markdown) ? splitExcerpt(markdown) : { excerpt: null };
 
   // The iframes Liquid tags became are seen again by the HTML scan: list each embed once.
-  const embeds = [...liquid.embeds];
+  const embeds = [...liquid.embeds, ...shortcodes.embeds];
   for (const { at: _at, ...e } of html.embeds) if (!embeds.some((x) => x.kind === e.kind && x.url === e.url)) embeds.push(e);
 
   return {

@@ -239,7 +239,8 @@ export function readHead(lineAtoms: Atom[]): Head | null {
   const coreAtoms = atoms.slice(0, end);
 
   const head: Head = { title: '', url: null, speakers: [], links, signals, rest: '', restStart: null, prose: false, namesOnly: null, profiles: false };
-  const first = coreAtoms.findIndex((a) => !isBlank(a));
+  // Quotes around a linked title (“[Title](…)”) are not text before it.
+  const first = coreAtoms.findIndex((a) => !isBlank(a) && !(a.type === 'text' && !a.marks.length && /^[\s"“”'‘’«»]+$/.test(a.text) && coreAtoms.some((b) => marked(b))));
   const lead = coreAtoms[first];
 
   // A line of names only: "**[Ann Lee](twitter)** & **[Bo Chen](twitter)**:" (a speaker-first block).
@@ -313,6 +314,8 @@ function takeTitle(head: Head, text: string, url: string | null) {
 
 /** After a marked title: " by Ann", " - Ann Lee (@ann)", " (Ann Lee)", or the start of a note. */
 function readAfterTitle(head: Head, after: Atom[], afterText: string) {
+  // A closing quote or a full stop after the title is no sentence.
+  if (/^[\s"”’'.,;!?)\]]*$/.test(afterText)) return;
   const by = /^,?\s*(?:by|from|with)\s+/i.exec(afterText);
   const dash = /^[-–—:|]\s*/.exec(afterText);
   const paren = /^\(([^()]+)\)\s*[:.]?\s*$/.exec(afterText);
@@ -345,12 +348,15 @@ function setRest(head: Head, after: Atom[], rest: string) {
   if (!rest) return;
   // Find where the rest begins in the source, whatever whitespace the line had.
   const words = rest.split(/\s+/).slice(0, 3).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const probe = new RegExp(words.join('\\s+'));
-  for (const atom of after) {
-    const m = probe.exec(atom.text);
-    if (m) {
-      head.restStart = atom.start + m.index;
-      return;
+  // The rest may run over a line break (another atom): fewer words then.
+  for (let n = words.length; n >= 1; n--) {
+    const probe = new RegExp(words.slice(0, n).join('\\s+'));
+    for (const atom of after) {
+      const m = probe.exec(atom.text);
+      if (m) {
+        head.restStart = atom.start + m.index;
+        return;
+      }
     }
   }
   head.restStart = after[0]?.start ?? null;
@@ -385,11 +391,13 @@ function readPlain(head: Head, atoms: Atom[]) {
   if (dash) {
     const right = parseNames(dash[2].replace(/\s*\(@?\w+\)\s*$/, ''));
     const left = parseNames(dash[1]);
-    if (right && !left) {
+    // Both sides could be names ("Teo Vance: Paper Planes"): "Name: Title" and "Title - Name" are the usual ways.
+    const colon = !/^(.+?)\s+[-–—|]\s+(.+)$/.test(text);
+    if (right && (!left || !colon)) {
       head.title = tidyTitle(dash[1]);
       return addSpeakerSignal(head, right, 'speaker after the title:');
     }
-    if (left && !right) {
+    if (left) {
       head.title = tidyTitle(dash[2]);
       return addSpeakerSignal(head, left, 'speaker before the title:');
     }
@@ -401,8 +409,8 @@ function readPlain(head: Head, atoms: Atom[]) {
     const names = parseNames(chat[1]);
     if (names) addSpeakerSignal(head, names, 'speakers after “with”:');
   }
-  // A whole line of plain text that reads as a sentence is prose.
-  if (/^\p{Ll}/u.test(text) || (text.split(/\s+/).length > 12 && titleCase(text) < 0.5)) head.prose = true;
+  // A whole line of plain text that reads as a sentence is prose ("I’ll attend X and Y").
+  if (/^\p{Ll}/u.test(text) || /^(?:I|I['’](?:ll|m|ve|d)|We|We['’](?:ll|re))\s/.test(text) || (text.split(/\s+/).length > 12 && titleCase(text) < 0.5)) head.prose = true;
 }
 
 // ------------------------------------------------------------------ talks mentioned in prose
@@ -427,6 +435,8 @@ function sentences(atoms: Atom[]): Atom[][] {
       out[out.length - 1].push({ ...a, text: p, start: at, end: at + p.length });
       at += p.length + 1;
     });
+    // "…better. **Bring a jacket**": what follows a finished sentence starts a new one.
+    if (/[.!?]["”’)]?\s*$/.test(a.text)) out.push([]);
   }
   return out.filter((s) => s.length);
 }

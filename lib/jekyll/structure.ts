@@ -376,7 +376,7 @@ function recognize(markdown: string, ctx: StructureContext): Structure {
   let chosen = candidates.filter((c) => c.score >= POSSIBLE);
   for (let pass = 0; pass < 6; pass++) {
     const before = chosen.length;
-    chosen = settle(chosen, { blocks, markers, barriers, docEnd: markdown.length });
+    chosen = settle(chosen, { blocks, markers, barriers, docEnd: markdown.length, markdown });
     if (chosen.length === before) break;
   }
   const seen = new Set<string>();
@@ -566,7 +566,8 @@ function score(c: Candidate, group: Candidate[], strong: number, ctx: ScoreCtx) 
     reasons.push('but the line goes on as a sentence');
   }
   if (c.title.split(/\s+/).length > 14) s -= 0.15;
-  if (!c.speakers.length && isPersonName(c.title)) s -= 0.3;
+  // Title Case reads like a name too: only a light doubt ("Tasty Topics" is a talk).
+  if (!c.speakers.length && isPersonName(c.title)) s -= 0.15;
   if (c.links.length && c.links.every((l) => l.kind === 'other') && !c.url) s -= 0.05;
   c.score = Math.max(0, s);
   c.reasons = reasons;
@@ -592,7 +593,7 @@ function previousParagraph({ blocks, firstItem }: ScoreCtx, b: Block): { text: s
 
 const shorten = (s: string) => (s.length > 70 ? `${s.slice(0, 67).trimEnd()}…` : s);
 
-type SettleCtx = { blocks: Block[]; markers: DayMarker[]; barriers: number[]; docEnd: number };
+type SettleCtx = { blocks: Block[]; markers: DayMarker[]; barriers: number[]; docEnd: number; markdown: string };
 
 /** First index in `items` (sorted by `key`) whose key is greater than `after`. */
 function bisectBy<T>(items: T[], key: (item: T) => number, after: number): number {
@@ -607,7 +608,7 @@ function bisectBy<T>(items: T[], key: (item: T) => number, after: number): numbe
 }
 
 /** Each chosen talk's extent; drops what turns out to be part of a stronger talk's note. */
-function settle(chosen: Candidate[], { blocks, markers, barriers, docEnd }: SettleCtx): Candidate[] {
+function settle(chosen: Candidate[], { blocks, markers, barriers, docEnd, markdown }: SettleCtx): Candidate[] {
   const heads = chosen.filter((c) => c.shape !== 'mention').sort((a, b) => a.start - b.start || a.id - b.id);
   const stops = [...markers.filter((m) => m.style !== 'item').map((m) => m.start), ...barriers].sort((a, b) => a - b);
   const mentionStarts = chosen.filter((m) => m.shape === 'mention' && m.score >= CONFIDENT).map((m) => m.block.start).sort((a, b) => a - b);
@@ -639,7 +640,7 @@ function settle(chosen: Candidate[], { blocks, markers, barriers, docEnd }: Sett
         const b = blocks[i];
         if (b.parent === null || b.end <= boundary) end = Math.max(end, b.end);
       }
-      c.end = Math.max(Math.min(end, boundary), c.block.end);
+      c.end = closeHtmlLists(markdown, c.noteStart, Math.max(Math.min(end, boundary), c.block.end));
     }
   }
   const dropped = new Set<number>();
@@ -678,9 +679,32 @@ function noteOf(markdown: string, c: Candidate): string {
       .map((line, i) => (i === 0 ? line : dedent(line, indent)))
       .join('\n');
   }
-  text = text.replace(/^[ \t]*(?:[:.–—-][ \t]*)?/, '').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
-  // "[Coming soon]" under a title says there is no note yet.
-  return text.split('\n').every((l) => !l.trim() || isPlaceholder(l)) ? '' : text;
+  text = dedentCommon(text.replace(/^[ \t]*(?:[:.–—-][ \t]*)?/, '').replace(/^(?:[ \t]*\n)+/, '').trimEnd());
+  // "[Coming soon]" under a title says there is no note yet; a list item's closing tags are no note.
+  return text.split('\n').every((l) => !l.trim() || isPlaceholder(l) || /^(?:\s*<\/[a-z][a-z0-9]*>)+\s*$/i.test(l)) ? '' : text;
+}
+
+/** Removes the indentation all lines of a note share (a list item's notes were indented under it). */
+function dedentCommon(text: string): string {
+  const lines = text.split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => columns(/^[ \t]*/.exec(l)![0]));
+  const common = indents.length ? Math.min(...indents) : 0;
+  return common ? lines.map((l) => dedent(l, common)).join('\n') : text;
+}
+
+/** An HTML list a note opened is closed in it too: its closing tags belong to the note. */
+function closeHtmlLists(markdown: string, from: number, to: number): number {
+  const slice = markdown.slice(from, to);
+  let open = (slice.match(/<(?:ul|ol)\b/gi)?.length ?? 0) - (slice.match(/<\/(?:ul|ol)\s*>/gi)?.length ?? 0);
+  let end = to;
+  const closing = /^\s*<\/(?:ul|ol)\s*>/i;
+  while (open > 0) {
+    const m = closing.exec(markdown.slice(end, end + 200));
+    if (!m) break;
+    end += m[0].length;
+    open--;
+  }
+  return end;
 }
 
 const columns = (s: string) => [...s].reduce((col, ch) => (ch === '\t' ? col + 4 - (col % 4) : col + 1), 0);

@@ -59,7 +59,7 @@ export type ImageRef = {
   alt: string | null;
 };
 
-export type EmbedKind = 'twitter' | 'youtube' | 'vimeo' | 'slideshare' | 'facebook' | 'gist' | 'video' | 'other';
+export type EmbedKind = 'twitter' | 'youtube' | 'vimeo' | 'slideshare' | 'speakerdeck' | 'facebook' | 'gist' | 'video' | 'other';
 export type EmbedRef = { kind: EmbedKind; url: string };
 
 /** The optional `conference:` front matter key (Hallway's exporter writes the mapping form). */

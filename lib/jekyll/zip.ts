@@ -23,7 +23,16 @@ const STEPS_PER_TURN = 32;
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
+/** Every zip ends with an end-of-central-directory record (within its last 64 KB). */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Map<string, Uint8Array>> {
+  if (!hasEndRecord(bytes)) throw new ZipRefused('This is not a zip file we can read.');
   const files = new Map<string, Uint8Array>();
   let total = 0;
   let refusal: string | null = null;
