@@ -92,6 +92,7 @@ describe('npm run import', { timeout: 180_000 }, () => {
       [[fixture('2016-07-01-crlf-bom.markdown'), '--author', 'reader@example.com'], /is a reader/],
       [[fixture('2016-07-01-crlf-bom.markdown'), '--source', path.join(tmp, 'nope')], /not a folder/],
       [[fixture('2016-07-01-crlf-bom.markdown'), '--conference', 'no-such-conference'], /no conference with this slug/],
+      [[fixture('2016-07-01-crlf-bom.markdown'), '--talks', 'some'], /--talks some: use confident, all or none/],
     ];
     const outcomes = await Promise.all(cases.map(([args]) => cli('import', args)));
     outcomes.forEach(({ code, stderr }, i) => {
@@ -167,6 +168,44 @@ describe('npm run import', { timeout: 180_000 }, () => {
     expect(JSON.parse(plain.stdout).warnings[0]).toMatch(/--repair-encoding/);
     const repaired = await cli('import', ['--dry-run', '--json', '--repair-encoding', fixture('2017-04-02-mojibake.markdown')]);
     expect(JSON.parse(repaired.stdout).title).toBe('It’s a mojibake test 😉');
+  });
+});
+
+describe('npm run import: the talks it proposes', { timeout: 240_000 }, () => {
+  const RIVERSIDE = fixture('2023-05-12-riverside-js-2023.markdown');
+
+  it('--dry-run --json adds confidence, speakers and the match to each talk, and --talks decides which are imported', async () => {
+    const none = await cli('import', ['--dry-run', '--json', '--talks', 'none', RIVERSIDE]);
+    expect(none.code).toBe(0);
+    const entry = JSON.parse(none.stdout);
+    // The journal exists: the dry run looked in it (read-only) for the conference and the talks.
+    expect(entry.conference).toEqual({ kind: 'new', name: 'RiversideJS 2023', slug: 'riversidejs-2023', reason: 'new, named after the title' });
+    expect(entry.existing).toBeNull();
+    const talks = entry.days.flatMap((d: { talks: unknown[] }) => d.talks);
+    expect(talks[0]).toMatchObject({ title: 'Async Iterators in Anger', speakers: ['Lena Park'], selected: false, lines: [14, 14], match: { kind: 'new' } });
+    expect(talks[0].confidence).toBeGreaterThanOrEqual(0.6);
+    expect(none.stderr).toMatch(/2 days, 5 talks \(0 to import with --talks none\)/);
+
+    const before = postCount();
+    const imported = await cli('import', ['--talks', 'confident', RIVERSIDE, '--author', 'writer@example.com']);
+    expect(imported.stdout).toMatch(/✓ imported +.*riverside-js-2023\.markdown → \/posts\/riverside-js-2023 — RiversideJS 2023 \(new\): 5 talks, 5 new/);
+    expect(postCount()).toBe(before + 1);
+
+    const again = JSON.parse((await cli('import', ['--dry-run', '--json', RIVERSIDE, '--author', 'writer@example.com'])).stdout);
+    expect(again.existing).toEqual({ kind: 'update', slug: 'riverside-js-2023', title: 'RiversideJS 2023, in short' });
+    expect(again.days[0].talks[0].match).toMatchObject({ kind: 'existing', title: 'Async Iterators in Anger', by: 'link' });
+  });
+
+  it('leaves a deleted recap deleted, unless --restore-deleted', async () => {
+    const RIVERSIDE_POST = db.select().from(t.posts).where(eq(t.posts.slug, 'riverside-js-2023')).get()!;
+    db.update(t.posts).set({ status: 'deleted', deletedAt: Date.now() }).where(eq(t.posts.id, RIVERSIDE_POST.id)).run();
+    const kept = await cli('import', [RIVERSIDE, '--author', 'writer@example.com']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/0 imported, 0 updated, 0 failed, 1 left deleted/);
+    expect(db.select().from(t.posts).where(eq(t.posts.id, RIVERSIDE_POST.id)).get()!.status).toBe('deleted');
+    const restored = await cli('import', [RIVERSIDE, '--author', 'writer@example.com', '--restore-deleted']);
+    expect(restored.stdout).toMatch(/1 restored/);
+    expect(db.select().from(t.posts).where(eq(t.posts.id, RIVERSIDE_POST.id)).get()!.status).toBe('published');
   });
 });
 
