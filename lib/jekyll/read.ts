@@ -8,7 +8,7 @@ import type { ParseOptions } from './parse';
 import type { ParseResult } from './types';
 
 /** Enough for the slowest honest post of the largest allowed size on a busy machine, and no more. */
-export const parseBudgetMs = (bytes: number) => 3_000 + Math.ceil(bytes / 1024) * 50;
+export const parseBudgetMs = (bytes: number) => 2_000 + Math.ceil(bytes / 1024) * 40;
 
 export type UploadedPost = { file: string; bytes: Uint8Array };
 

@@ -42,8 +42,9 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Map
 
   const unzip = new Unzip((entry) => {
     if (refusal || !limits.accept(entry.name)) return; // never started: never inflated
-    const declared = entry.originalSize ?? limits.maxEntryBytes;
-    if (declared > limits.maxEntryBytes) return refuse(`${entry.name} is larger than ${mb(limits.maxEntryBytes)}.`);
+    // Archives written as a stream declare no size: the allowed size is then the only limit.
+    const declared = entry.originalSize ?? null;
+    if (declared !== null && declared > limits.maxEntryBytes) return refuse(`${entry.name} is larger than ${mb(limits.maxEntryBytes)}.`);
     const chunks: Uint8Array[] = [];
     let size = 0;
     entry.ondata = (error, chunk, final) => {
@@ -51,9 +52,13 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Map
       if (error) return refuse(`${entry.name} is damaged.`);
       size += chunk.length;
       total += chunk.length;
-      if (size > declared) {
+      if (declared !== null && size > declared) {
         entry.terminate();
         return refuse(`${entry.name} holds more than its header says (${declared} bytes): the archive is damaged or made to mislead.`);
+      }
+      if (size > limits.maxEntryBytes) {
+        entry.terminate();
+        return refuse(`${entry.name} is larger than ${mb(limits.maxEntryBytes)}.`);
       }
       if (total > limits.maxTotalBytes) {
         entry.terminate();
