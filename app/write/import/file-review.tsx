@@ -135,7 +135,8 @@ export function FileReview({
                 <span className="font-normal text-stone-600 dark:text-stone-400">
                   {[
                     day.heading && !/^day\b/i.test(day.heading) ? day.heading : null,
-                    day.date ? formatCalendarDate(day.date, { weekday: true }) : null,
+                    // "Monday" gets its date; "Thursday (2/28)" already says it.
+                    day.date && !/\d/.test(day.heading ?? '') ? formatCalendarDate(day.date, { weekday: true }) : null,
                     day.track,
                     day.host ? `hosted by ${day.host}` : null,
                   ]
@@ -244,6 +245,11 @@ function TalkRow({
           </span>
           {talk.match === null ? (
             <span className="text-stone-600 dark:text-stone-400">New talk (once the conference is chosen)</span>
+          ) : talk.match.kind === 'new' && !talk.choices.length ? (
+            <span className="text-stone-600 dark:text-stone-400">
+              <input type="hidden" name={name('match')} value="new" />
+              New talk
+            </span>
           ) : (
             <label htmlFor={matchId} className="flex min-w-0 items-center gap-2 text-stone-700 dark:text-stone-300">
               <span className="sr-only">Links to</span>
