@@ -29,8 +29,8 @@ import {
  * before/after, with the conference id in `detail` so its edit page can list recent changes.
  */
 
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
-type Writer = Pick<DB, 'insert' | 'select' | 'update' | 'delete'>;
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+export type Writer = Pick<DB, 'insert' | 'select' | 'update' | 'delete'>;
 
 export class ConferenceError extends Error {
   constructor(
@@ -41,7 +41,7 @@ export class ConferenceError extends Error {
   }
 }
 
-function audit(
+export function audit(
   tx: Writer,
   e: { actorId: number; action: string; entity: string; entityId: number; conferenceId: number; detail?: Record<string, unknown> },
 ) {
@@ -355,7 +355,7 @@ function checkDayDate(conf: { startDate: string; endDate: string }, date: string
 }
 
 /** Day numbers follow the dates: day 1 is the earliest. Two passes keep the unique index happy. */
-function renumberDays(tx: Tx, conferenceId: number) {
+export function renumberDays(tx: Tx, conferenceId: number) {
   const rows = tx.select({ id: days.id }).from(days).where(eq(days.conferenceId, conferenceId)).orderBy(asc(days.date), asc(days.id)).all();
   rows.forEach((d, i) => tx.update(days).set({ number: 1000 + i }).where(eq(days.id, d.id)).run());
   rows.forEach((d, i) => tx.update(days).set({ number: i + 1 }).where(eq(days.id, d.id)).run());

@@ -15,8 +15,7 @@ import { cleanLine, cleanText, persons, splitNames, webUrl } from './util';
 const SPEAKER_LINE = /^\s*(?:von|by|speakers?|sprecher(?:in)?|referent(?:in|en)?|presenters?|presented by|host(?:ed by)?)\s*:\s*(.+?)\s*$/im;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function timeOf(t: ICAL.Time, zoneNames: Set<string>): RawTime {
-  const tzid = t.timezone ?? t.zone?.tzid;
+function timeOf(t: ICAL.Time, tzid: string | null, zoneNames: Set<string>): RawTime {
   const local = (): RawTime => ({ kind: 'local', date: `${t.year}-${pad(t.month)}-${pad(t.day)}`, time: `${pad(t.hour)}:${pad(t.minute)}`, offsetMinutes: null });
   if (t.zone === ICAL.Timezone.utcTimezone || tzid === 'UTC' || tzid === 'Z') return { kind: 'instant', ms: t.toJSDate().getTime() };
   // A zone the calendar defines in a VTIMEZONE: ical.js knows its offsets.
@@ -74,9 +73,9 @@ export function parseIcal(source: string): RawSchedule {
       continue;
     }
     if (ve.hasProperty('rrule')) recurring++;
-    const tzid = dtstart.timezone ?? dtstart.zone?.tzid;
-    if (tzid && tzid !== 'UTC' && tzid !== 'Z' && tzid !== 'floating') zoneHints.set(tzid, (zoneHints.get(tzid) ?? 0) + 1);
-    const start = timeOf(dtstart, zoneNames);
+    const tzid = (ve.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? null;
+    if (tzid && tzid !== 'UTC' && tzid !== 'Z') zoneHints.set(tzid, (zoneHints.get(tzid) ?? 0) + 1);
+    const start = timeOf(dtstart, tzid, zoneNames);
     let durationMinutes: number | null = null;
     const dtend = ve.getFirstPropertyValue('dtend') as ICAL.Time | null;
     const duration = ve.getFirstPropertyValue('duration') as ICAL.Duration | null;

@@ -16,12 +16,19 @@ import { kindFor, pickLinks } from './util';
 
 export const MAX_SCHEDULE_BYTES = 8 * 1024 * 1024;
 export const MAX_EVENTS = 5000;
+/** The talk form's limits (app/write/conferences/actions.ts), so every imported talk stays editable. */
+export const LIMITS = { title: 200, abstract: 5000, room: 80, track: 120, speaker: 120, speakers: 20 } as const;
 
 export type ParseOptions = {
   /** The zone to read the times in, over the file's own (the author's choice). */
   timeZone?: string | null;
   /** The zone of the conference being updated, for files that name none. */
   conferenceTimeZone?: string | null;
+  /**
+   * This site's base URL: links in the file back to its own talk pages are Hallway's export
+   * speaking of itself, not the conference's pages, and give the talk's slug instead.
+   */
+  siteUrl?: string | null;
 };
 
 export type ParseResult = { ok: true; schedule: Schedule } | { ok: false; format: ScheduleFormat | null; error: string };
@@ -106,6 +113,19 @@ function countBy<T>(items: T[], key: (t: T) => string | null): Map<string, numbe
   return m;
 }
 
+/** The path of a URL on this site (null for any other URL). */
+function ownPath(url: string | null, siteUrl: string | null | undefined): string | null {
+  if (!url || !siteUrl) return null;
+  const base = siteUrl.replace(/\/+$/, '');
+  return url.startsWith(`${base}/`) ? decodeURIComponent(url.slice(base.length)) : null;
+}
+
+function ownConferenceSlug(url: string | null, siteUrl: string | null | undefined): string | null {
+  return /^\/conferences\/([^/?#]+)\/?$/.exec(ownPath(url, siteUrl) ?? '')?.[1] ?? null;
+}
+
+const shorten = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`);
+
 const list = (items: string[], max = 5) => (items.length > max ? `${items.slice(0, max).join('; ')}; and ${items.length - max} more` : items.join('; '));
 
 /** Settles a parsed file: zone, instants, days, rooms, kinds, and the warnings a person should read. */
@@ -136,6 +156,13 @@ export function normalize(raw: RawSchedule, options: ParseOptions = {}): Schedul
   const badGuids = events.filter((e) => e.guid && !UUID.test(e.guid)).map((e) => e.guid!);
   if (badGuids.length) warnings.push(`Guid${badGuids.length === 1 ? '' : 's'} that are not UUIDs were set aside: ${list(badGuids)}.`);
 
+  const clipped = new Map<string, number>();
+  const clip = (value: string | null, max: number, what: string) => {
+    if (value === null || value.length <= max) return value;
+    clipped.set(what, (clipped.get(what) ?? 0) + 1);
+    return shorten(value, max);
+  };
+
   let offsetMismatch: { written: number; zone: number; title: string } | null = null;
   const talks: ScheduleTalk[] = events.map((e: RawEvent) => {
     let startsAt: number | null = null;
@@ -153,26 +180,30 @@ export function normalize(raw: RawSchedule, options: ParseOptions = {}): Schedul
       start = localIso(startsAt, timeZone);
     }
     const guid = e.guid && UUID.test(e.guid) && guidCounts.get(e.guid.toLowerCase()) === 1 ? e.guid.toLowerCase() : null;
-    const { videoUrl, slidesUrl } = pickLinks(e.links);
+    const links = pickLinks(e.links);
+    const own = ownPath(e.url, options.siteUrl);
     return {
       guid,
       fileGuid: e.guid,
       sourceId: e.id && idCounts.get(e.id) === 1 ? e.id : null,
-      title: e.title,
-      abstract: e.abstract,
+      title: clip(e.title, LIMITS.title, 'titles')!,
+      abstract: clip(e.abstract, LIMITS.abstract, 'abstracts'),
       day: null,
       start,
       startsAt,
       durationMinutes: e.durationMinutes,
-      room: e.room,
-      track: e.track,
+      room: clip(e.room, LIMITS.room, 'room names'),
+      track: clip(e.track, LIMITS.track, 'track names'),
       kind: kindFor(e.type, e.title),
-      speakers: e.persons,
-      url: e.url,
-      videoUrl,
-      slidesUrl,
+      speakers: e.persons.slice(0, LIMITS.speakers).map((p) => ({ ...p, name: clip(p.name, LIMITS.speaker, 'speaker names')! })),
+      url: own ? links.talkUrl : (e.url ?? links.talkUrl),
+      videoUrl: links.videoUrl,
+      slidesUrl: links.slidesUrl,
+      presentationUrl: links.presentationUrl,
+      slug: own ? (/^\/conferences\/[^/]+\/talks\/([^/?#]+)$/.exec(own)?.[1] ?? null) : null,
     };
   });
+  for (const [what, n] of clipped) warnings.push(`${n} ${what} were longer than Hallway allows and were shortened.`);
   if (offsetMismatch) {
     const m = offsetMismatch as { written: number; zone: number; title: string };
     warnings.push(
@@ -203,9 +234,9 @@ export function normalize(raw: RawSchedule, options: ParseOptions = {}): Schedul
   const confStart = [start, allDates[0]].filter((d): d is string => !!d).sort()[0] ?? null;
   const confEnd = [end, allDates.at(-1)].filter((d): d is string => !!d).sort().at(-1) ?? null;
   // Rooms: the file's list, then any other room a talk is in, in order of appearance.
-  const rooms = [...new Set([...raw.rooms.map((r) => r.name), ...talks.map((t) => t.room).filter((r): r is string => !!r)])];
+  const rooms = [...new Set([...raw.rooms.map((r) => shorten(r.name, LIMITS.room)), ...talks.map((t) => t.room).filter((r): r is string => !!r)])];
   const roomGuidCounts = countBy(raw.rooms, (r) => r.guid?.toLowerCase() ?? null);
-  const roomGuids = new Map(raw.rooms.filter((r) => r.guid && UUID.test(r.guid) && roomGuidCounts.get(r.guid.toLowerCase()) === 1).map((r) => [r.name, r.guid!.toLowerCase()]));
+  const roomGuids = new Map(raw.rooms.filter((r) => r.guid && UUID.test(r.guid) && roomGuidCounts.get(r.guid.toLowerCase()) === 1).map((r) => [shorten(r.name, LIMITS.room), r.guid!.toLowerCase()]));
   const noRoom = talks.filter((t) => t.startsAt !== null && !t.room);
   if (noRoom.length) warnings.push(`${noRoom.length} talk${noRoom.length === 1 ? ' has' : 's have'} no room: ${list(noRoom.map((t) => `“${t.title}”`))}.`);
   const unscheduled = talks.filter((t) => t.startsAt === null);
@@ -221,10 +252,19 @@ export function normalize(raw: RawSchedule, options: ParseOptions = {}): Schedul
       .filter((t) => t.day === date)
       .sort((a, b) => a.startsAt! - b.startsAt! || (roomOrder.get(a.room ?? '') ?? 1e9) - (roomOrder.get(b.room ?? '') ?? 1e9) || order.get(a)! - order.get(b)!),
   }));
-  const tracks = [...new Set([...raw.tracks, ...talks.map((t) => t.track).filter((t): t is string => !!t)])];
+  const tracks = [...new Set([...raw.tracks.map((t) => shorten(t, LIMITS.track)), ...talks.map((t) => t.track).filter((t): t is string => !!t)])];
   return {
     format: raw.format,
-    conference: { title: raw.title, acronym: raw.acronym, timeZone, timeZoneSource, start: confStart, end: confEnd, url: raw.url },
+    conference: {
+      title: raw.title,
+      acronym: raw.acronym,
+      slug: ownConferenceSlug(raw.url, options.siteUrl),
+      timeZone,
+      timeZoneSource,
+      start: confStart,
+      end: confEnd,
+      url: ownPath(raw.url, options.siteUrl) ? null : raw.url,
+    },
     rooms,
     roomGuids,
     tracks,

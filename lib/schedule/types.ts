@@ -87,11 +87,15 @@ export type ScheduleTalk = {
   durationMinutes: number | null;
   room: string | null;
   track: string | null;
-  kind: TalkKind;
+  /** Null when the file gives no type. */
+  kind: TalkKind | null;
   speakers: RawPerson[];
   url: string | null;
   videoUrl: string | null;
   slidesUrl: string | null;
+  presentationUrl: string | null;
+  /** The slug of this talk on this site, when the file is one of its own exports. */
+  slug: string | null;
 };
 
 export type Schedule = {
@@ -99,6 +103,8 @@ export type Schedule = {
   conference: {
     title: string | null;
     acronym: string | null;
+    /** The conference's slug on this site, when the file is one of its own exports. */
+    slug: string | null;
     /** The IANA zone the times are read in. */
     timeZone: string;
     /** Where the zone came from, for the report. */

@@ -49,7 +49,7 @@ export function datePart(value: unknown): string | null {
  * An ISO 8601 date-time as written: its wall clock and the offset beside it (`Z` is 0, none is
  * null). `2019-08-21T11:00:00+02:00` → 2019-08-21, 11:00, +120.
  */
-export function parseIsoTime(value: unknown): RawTime | null {
+export function parseIsoTime(value: unknown): Extract<RawTime, { kind: 'local' }> | null {
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(String(value ?? '').trim());
   if (!m || !isDate(m[1])) return null;
   const time = parseClock(m[2]);
@@ -81,8 +81,11 @@ export function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Hallway's kind of session for a file's event type (and, failing that, its title). */
-export function kindFor(type: string | null, title: string): TalkKind {
+/**
+ * Hallway's kind of session for a file's event type (and, failing that, its title); null when
+ * the file says nothing, so a re-import never undoes a kind set by hand.
+ */
+export function kindFor(type: string | null, title: string): TalkKind | null {
   const text = `${type ?? ''}`.toLowerCase();
   if (/keynote/.test(text)) return 'keynote';
   if (/workshop|hands-on|tutorial|training/.test(text)) return 'workshop';
@@ -90,7 +93,7 @@ export function kindFor(type: string | null, title: string): TalkKind {
   if (/panel|podium discussion|discussion/.test(text)) return 'panel';
   if (/\bama\b|ask me anything/.test(text)) return 'ama';
   if (/^keynote\b/i.test(title)) return 'keynote';
-  return 'talk';
+  return type ? 'talk' : null;
 }
 
 /** Only web links are kept: a `javascript:` or relative URL in a file never reaches a page. */
@@ -134,12 +137,28 @@ export function persons(list: { name: unknown; key: unknown }[]): RawPerson[] {
   return out;
 }
 
-/** The link titled or typed as slides / video, for the talk's own link fields. */
-export function pickLinks(links: RawLink[]): { videoUrl: string | null; slidesUrl: string | null } {
+/** The talk kinds as frab `type`s, as Hallway exports them; kindFor() reads each back. */
+export const KIND_TYPES: Record<TalkKind, string> = {
+  talk: 'Talk',
+  keynote: 'Keynote',
+  panel: 'Panel',
+  ama: 'AMA',
+  workshop: 'Workshop',
+  lightning: 'Lightning talk',
+};
+
+/** The titles of the links Hallway exports for a talk's link fields (read back by pickLinks()). */
+export const LINK_TITLES = { talkUrl: 'Conference page', videoUrl: 'Video', slidesUrl: 'Slides', presentationUrl: 'Presentation' } as const;
+
+/** A talk's own link fields from an event's links: Hallway's titles first, then what a link looks like. */
+export function pickLinks(links: RawLink[]): { talkUrl: string | null; videoUrl: string | null; slidesUrl: string | null; presentationUrl: string | null } {
+  const titled = (title: string) => links.find((l) => l.title?.toLowerCase() === title.toLowerCase())?.url ?? null;
   const find = (re: RegExp) => links.find((l) => re.test(`${l.title ?? ''} ${l.url}`))?.url ?? null;
   return {
-    slidesUrl: find(/slides?\b|speakerdeck|slideshare|\.pdf$/i),
-    videoUrl: find(/video|recording|youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de/i),
+    talkUrl: titled(LINK_TITLES.talkUrl),
+    presentationUrl: titled(LINK_TITLES.presentationUrl),
+    slidesUrl: titled(LINK_TITLES.slidesUrl) ?? find(/slides?\b|speakerdeck|slideshare|\.pdf$/i),
+    videoUrl: titled(LINK_TITLES.videoUrl) ?? find(/video|recording|youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de/i),
   };
 }
 
