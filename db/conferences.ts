@@ -214,7 +214,8 @@ export function getConferencePaths({ conferenceId }: { conferenceId: number }): 
   const conference = db.select({ slug: conferences.slug }).from(conferences).where(eq(conferences.id, conferenceId)).get();
   if (!conference) return [];
   const base = `/conferences/${conference.slug}`;
-  const paths = new Set<string>(['/conferences', base]);
+  // The programme's exports are cached like the pages (app/conferences/[slug]/schedule.*).
+  const paths = new Set<string>(['/conferences', base, `${base}/schedule.json`, `${base}/schedule.xml`]);
   const dayRows = db.select({ number: days.number }).from(days).where(eq(days.conferenceId, conferenceId)).all();
   for (const d of dayRows) paths.add(`${base}/days/${d.number}`);
   const talkIds = db.select({ id: talks.id }).from(talks).where(eq(talks.conferenceId, conferenceId)).all().map((t) => t.id);

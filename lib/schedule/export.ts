@@ -53,6 +53,14 @@ function assignIds<T>(items: T[], preferred: (t: T) => number | null, fallback: 
   return out;
 }
 
+/** The schema's acronym pattern admits lower-case ASCII letters, digits and `_`, four or more. */
+function acronymOf(slug: string): string {
+  const plain = slug.replace(/-/g, '_');
+  if (ACRONYM.test(plain)) return plain;
+  const ascii = plain.normalize('NFKD').replace(/[^a-z0-9_]/g, '') || 'conference';
+  return ascii.padEnd(4, '_');
+}
+
 const positiveInt = (v: string | null) => (v && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
 
 export type FrabEvent = {
@@ -89,7 +97,7 @@ export type FrabSchedule = {
       end: string;
       daysCount: number;
       timeslot_duration: string;
-      time_zone_name: string;
+      time_zone_name?: string;
       url: string;
       rooms: { name: string; guid: string }[];
       tracks: { name: string }[];
@@ -161,15 +169,16 @@ export function toFrabJson(data: ScheduleExport): FrabSchedule {
     };
   });
 
-  const acronym = c.slug.replace(/-/g, '_');
   const body = {
-    acronym: ACRONYM.test(acronym) ? acronym : `conference_${c.id}`,
+    acronym: acronymOf(c.slug),
     title: c.name,
     start: c.startDate,
     end: c.endDate,
     daysCount: data.days.length,
     timeslot_duration: '00:05',
-    time_zone_name: zone,
+    // Only names the schema's pattern admits (not `Etc/GMT-1`); the offsets in every event's
+    // `date` still carry the time.
+    ...(/^([A-Z][a-z]+\/[A-Z][a-z]+)|UTC$/.test(zone) && { time_zone_name: zone }),
     url: c.website ?? absoluteUrl(`/conferences/${c.slug}`),
     rooms: roomNames.map((name) => ({ name, guid: roomGuid.get(name) ?? uuidv5(`room:${c.id}:${name}`, NAMESPACE) })),
     // The tracks of the exported talks, in the programme's order of tracks.
@@ -206,7 +215,7 @@ export function toFrabXml(data: ScheduleExport): string {
         days: c.daysCount,
         timeslot_duration: c.timeslot_duration,
         base_url: json.schedule.base_url,
-        time_zone_name: c.time_zone_name,
+        ...(c.time_zone_name && { time_zone_name: c.time_zone_name }),
         url: c.url,
         track: c.tracks.map((t) => ({ '@_name': t.name })),
       },
@@ -215,7 +224,8 @@ export function toFrabXml(data: ScheduleExport): string {
         '@_date': d.date,
         '@_start': d.day_start,
         '@_end': d.day_end,
-        room: Object.entries(d.rooms).map(([name, events]) => ({
+        // Every room on every day, as frab writes it: the rooms' order survives a re-import.
+        room: [...c.rooms.map((r) => r.name), ...(d.rooms[''] ? [''] : [])].map((name) => [name, d.rooms[name] ?? []] as const).map(([name, events]) => ({
           '@_name': name,
           ...(c.rooms.find((r) => r.name === name) && { '@_guid': c.rooms.find((r) => r.name === name)!.guid }),
           event: events.map((e) => ({

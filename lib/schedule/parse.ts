@@ -128,6 +128,26 @@ const shorten = (value: string, max: number) => (value.length <= max ? value : `
 
 const list = (items: string[], max = 5) => (items.length > max ? `${items.slice(0, max).join('; ')}; and ${items.length - max} more` : items.join('; '));
 
+/** The one UTC offset every written event time carries, if they all carry the same one. */
+function offsetOf(raw: RawSchedule): number | null {
+  const offsets = new Set(raw.events.map((e) => (e.start?.kind === 'local' ? e.start.offsetMinutes : null)).filter((o): o is number => o !== null));
+  return offsets.size === 1 ? [...offsets][0] : null;
+}
+
+/**
+ * When the file's zone (or, without one, UTC) contradicts the offsets its times are written
+ * with, and they all carry one whole-hour offset: the IANA fixed-offset zone for it (`Etc/GMT-1`
+ * is UTC+01:00; the sign is POSIX's, reversed).
+ */
+function zoneOfOffsets(raw: RawSchedule, fileZone: string | null): string | null {
+  const offset = offsetOf(raw);
+  if (offset === null || offset % 60 !== 0 || offset < -12 * 60 || offset > 14 * 60) return null;
+  const zone = fileZone ?? 'UTC';
+  const agrees = raw.events.every((e) => e.start?.kind !== 'local' || e.start.offsetMinutes === null || offsetAt(zonedTimeToUtc(e.start.date, e.start.time, zone), zone) === e.start.offsetMinutes);
+  if (agrees) return null;
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset) / 60}`;
+}
+
 /** Settles a parsed file: zone, instants, days, rooms, kinds, and the warnings a person should read. */
 export function normalize(raw: RawSchedule, options: ParseOptions = {}): Schedule {
   const warnings = [...raw.warnings];
@@ -135,8 +155,17 @@ export function normalize(raw: RawSchedule, options: ParseOptions = {}): Schedul
   let timeZoneSource: Schedule['conference']['timeZoneSource'];
   if (raw.timeZone && !isTimeZone(raw.timeZone)) warnings.push(`Unknown time zone “${raw.timeZone}” in the file.`);
   const fileZone = raw.timeZone && isTimeZone(raw.timeZone) ? raw.timeZone : null;
+  const offsetZone = zoneOfOffsets(raw, fileZone);
   if (options.timeZone) [timeZone, timeZoneSource] = [options.timeZone, 'option'];
-  else if (fileZone) [timeZone, timeZoneSource] = [fileZone, 'file'];
+  else if (offsetZone) {
+    // The offsets written on every event are more specific than one zone name (pretalx writes
+    // "UTC" until an organiser sets the zone): a fixed-offset zone keeps both the wall clock
+    // and the instant of each talk.
+    [timeZone, timeZoneSource] = [offsetZone, 'file'];
+    warnings.push(
+      `${fileZone ? `The file names the time zone ${fileZone}, but its` : 'The file names no time zone; its'} times all carry the offset ${formatOffset(offsetOf(raw)!)}: read as ${offsetZone}. Choose the conference’s own time zone (e.g. Europe/Berlin) if you know it.`,
+    );
+  } else if (fileZone) [timeZone, timeZoneSource] = [fileZone, 'file'];
   else if (options.conferenceTimeZone) [timeZone, timeZoneSource] = [options.conferenceTimeZone, 'conference'];
   else {
     [timeZone, timeZoneSource] = ['UTC', 'default'];
