@@ -562,3 +562,8 @@ export function getScheduleExportBySlug({ slug }: { slug: string }) {
     talks: talkRows.map((t) => ({ ...t, trackName: t.trackId === null ? null : (trackName.get(t.trackId) ?? null), speakers: people.get(t.id) ?? [] })),
   };
 }
+
+/** A conference an import targets: its id (for the pages to refresh) and zone (for files that name none). */
+export function getImportTargetBySlug({ slug }: { slug: string }): { id: number; timeZone: string } | null {
+  return db.select({ id: conferences.id, timeZone: conferences.timeZone }).from(conferences).where(eq(conferences.slug, slug)).get() ?? null;
+}

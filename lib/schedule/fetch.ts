@@ -85,7 +85,9 @@ function read(res: http.IncomingMessage, maxBytes: number): Promise<Uint8Array> 
     res.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > maxBytes) {
-        res.destroy(new FetchError('too-large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+        // Settled first: destroying the stream then reports an abort, which must not win.
+        reject(new FetchError('too-large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+        res.destroy();
         return;
       }
       chunks.push(chunk);
