@@ -40,6 +40,21 @@ function baseOf(schedule: Obj, conf: Obj) {
   return cleanLine(schedule.base_url) ?? cleanLine(conf.base_url);
 }
 
+/** The conference fields both JSON shapes share, around what each read. */
+function result(format: 'frab-json' | 'schedule-v2', conf: Obj, baseUrl: string | null, read: Pick<RawSchedule, 'days' | 'rooms' | 'tracks' | 'events' | 'warnings'>): RawSchedule {
+  if (!read.days.length && !read.events.length) throw new ScheduleParseError('This schedule has no days and no events.');
+  return {
+    format,
+    title: cleanLine(conf.title),
+    acronym: cleanLine(conf.acronym),
+    timeZone: cleanLine(conf.time_zone_name),
+    start: datePart(conf.start),
+    end: datePart(conf.end),
+    url: webUrl(conf.url) ?? (baseUrl && webUrl(baseUrl)),
+    ...read,
+  };
+}
+
 export function parseFrabJson(doc: Obj): RawSchedule {
   const schedule = obj(doc.schedule);
   const conf = obj(schedule.conference);
@@ -105,21 +120,13 @@ export function parseFrabJson(doc: Obj): RawSchedule {
       }
     }
   }
-  if (!days.length && !events.length) throw new ScheduleParseError('This schedule has no days and no events.');
-  return {
-    format: 'frab-json',
-    title: cleanLine(conf.title),
-    acronym: cleanLine(conf.acronym),
-    timeZone: cleanLine(conf.time_zone_name),
-    start: datePart(conf.start),
-    end: datePart(conf.end),
-    url: webUrl(conf.url) ?? (baseUrl && webUrl(baseUrl)),
+  return result('frab-json', conf, baseUrl, {
     days,
     rooms,
     tracks: asArray(conf.tracks as unknown[]).map((t) => cleanLine(obj(t).name ?? t)).filter((t): t is string => !!t),
     events,
     warnings,
-  };
+  });
 }
 
 export function parseScheduleV2(doc: Obj): RawSchedule {
@@ -184,19 +191,11 @@ export function parseScheduleV2(doc: Obj): RawSchedule {
       dayDate: null,
     });
   }
-  if (!events.length && !days.length) throw new ScheduleParseError('This schedule has no days and no events.');
-  return {
-    format: 'schedule-v2',
-    title: cleanLine(conf.title),
-    acronym: cleanLine(conf.acronym),
-    timeZone: cleanLine(conf.time_zone_name),
-    start: datePart(conf.start),
-    end: datePart(conf.end),
-    url: webUrl(conf.url) ?? (baseUrl && webUrl(baseUrl)),
+  return result('schedule-v2', conf, baseUrl, {
     days,
     rooms: rooms.map(({ name, guid }) => ({ name, guid })),
     tracks: trackList.map((t) => t.name).filter((t): t is string => !!t),
     events,
     warnings,
-  };
+  });
 }

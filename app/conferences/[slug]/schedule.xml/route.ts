@@ -1,5 +1,4 @@
-import { getScheduleExportBySlug } from '@/db/schedule';
-import { toFrabXml } from '@/lib/schedule/export';
+import { scheduleResponse } from '@/lib/schedule/response';
 
 // Rendered on first request per conference, then cached and refreshed like the conference page.
 export const dynamic = 'force-static';
@@ -8,12 +7,7 @@ export function generateStaticParams() {
   return [];
 }
 
-/** The programme as frab `schedule.xml`, for schedule apps. */
+/** The programme as frab schedule XML, for schedule apps. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const data = getScheduleExportBySlug({ slug });
-  if (!data) return new Response('No such conference.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  return new Response(toFrabXml(data), {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' },
-  });
+  return scheduleResponse((await params).slug, 'xml');
 }
