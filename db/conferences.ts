@@ -6,6 +6,9 @@ import { uniqueSlug } from '@/lib/post-rules';
 import { slugify } from '@/lib/slug';
 import type { PastedTalk } from '@/lib/talk-list';
 import { audit } from './audit';
+
+// The schedule import writes its audit rows through the same writer.
+export { audit };
 import { db, type DB } from './index';
 import { getPathsShowingPost, getPathsShowingTalks } from './queries';
 import {
@@ -30,8 +33,8 @@ import {
  * before/after, with the conference id in `detail` so its edit page can list recent changes.
  */
 
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
-type Writer = Pick<DB, 'insert' | 'select' | 'update' | 'delete'>;
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+export type Writer = Pick<DB, 'insert' | 'select' | 'update' | 'delete'>;
 
 export class ConferenceError extends Error {
   constructor(
@@ -200,7 +203,8 @@ export function getConferencePaths({ conferenceId }: { conferenceId: number }): 
   const conference = db.select({ slug: conferences.slug }).from(conferences).where(eq(conferences.id, conferenceId)).get();
   if (!conference) return [];
   const base = `/conferences/${conference.slug}`;
-  const paths = new Set<string>(['/conferences', base]);
+  // The programme's exports are cached like the pages (app/conferences/[slug]/schedule.*).
+  const paths = new Set<string>(['/conferences', base, `${base}/schedule.json`, `${base}/schedule.xml`]);
   const dayRows = db.select({ number: days.number }).from(days).where(eq(days.conferenceId, conferenceId)).all();
   for (const d of dayRows) paths.add(`${base}/days/${d.number}`);
   const talkIds = db.select({ id: talks.id }).from(talks).where(eq(talks.conferenceId, conferenceId)).all().map((t) => t.id);
@@ -341,7 +345,7 @@ function checkDayDate(conf: { startDate: string; endDate: string }, date: string
 }
 
 /** Day numbers follow the dates: day 1 is the earliest. Two passes keep the unique index happy. */
-function renumberDays(tx: Tx, conferenceId: number) {
+export function renumberDays(tx: Tx, conferenceId: number) {
   const rows = tx.select({ id: days.id }).from(days).where(eq(days.conferenceId, conferenceId)).orderBy(asc(days.date), asc(days.id)).all();
   rows.forEach((d, i) => tx.update(days).set({ number: 1000 + i }).where(eq(days.id, d.id)).run());
   rows.forEach((d, i) => tx.update(days).set({ number: i + 1 }).where(eq(days.id, d.id)).run());

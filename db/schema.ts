@@ -193,8 +193,16 @@ export const talks = sqliteTable(
     /** UTC instant the talk starts, when known; ratings open then. */
     startsAt: timestamp('starts_at'),
     durationMinutes: integer('duration_minutes'),
+    /** The room's name; the conference's rooms (and their order) are in `rooms`. */
     room: text('room'),
     position: integer('position').notNull().default(0),
+    /**
+     * The talk's identity in schedule files (frab/pretalx `guid`): kept from an imported file,
+     * made up for a talk created here, exported, and matched first on re-import.
+     */
+    guid: text('guid').$defaultFn(() => globalThis.crypto.randomUUID()),
+    /** The imported file's own event id (frab id, Sessionize session id, iCalendar UID). */
+    scheduleId: text('schedule_id'),
     // Write-time aggregates, maintained in the same transaction as each rating.
     ratingCount: integer('rating_count').notNull().default(0),
     ratingSum: integer('rating_sum').notNull().default(0),
@@ -206,12 +214,50 @@ export const talks = sqliteTable(
   },
   (t) => [
     uniqueIndex('talks_conference_id_slug_idx').on(t.conferenceId, t.slug),
+    uniqueIndex('talks_conference_id_guid_idx').on(t.conferenceId, t.guid),
     index('talks_day_id_idx').on(t.dayId),
     index('talks_track_id_idx').on(t.trackId),
     check('talks_rating_count_check', sql`${t.ratingCount} >= 0`),
     check('talks_rating_sum_check', sql`${t.ratingSum} >= 0`),
     check('talks_attendance_count_check', sql`${t.attendanceCount} >= 0`),
   ],
+);
+
+/**
+ * A conference's rooms, in programme order (the columns of a programme grid). A talk names its
+ * room in `talks.room`; this table gives every room of the conference, those without talks
+ * too, their order and the schedule file's guid. See docs/decisions/014-schedule-import.md.
+ */
+export const rooms = sqliteTable(
+  'rooms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conferenceId: integer('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    guid: text('guid').$defaultFn(() => globalThis.crypto.randomUUID()),
+  },
+  (t) => [uniqueIndex('rooms_conference_id_name_idx').on(t.conferenceId, t.name)],
+);
+
+/**
+ * Which speaker a schedule file's person id stands for, per conference (the ids are the file
+ * publisher's, not global), so a re-import finds the speaker even when the name is spelled anew.
+ */
+export const schedulePersons = sqliteTable(
+  'schedule_persons',
+  {
+    conferenceId: integer('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    personKey: text('person_key').notNull(),
+    speakerId: integer('speaker_id')
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.personKey] }), index('schedule_persons_speaker_id_idx').on(t.speakerId)],
 );
 
 /** Ordered speakers of a talk. */
@@ -536,6 +582,7 @@ export type Day = typeof days.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
 export type Talk = typeof talks.$inferSelect;
 export type Speaker = typeof speakers.$inferSelect;
+export type Room = typeof rooms.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Rating = typeof ratings.$inferSelect;

@@ -140,6 +140,8 @@ const expected: Record<string, Row> = {
   'app/write/conferences/actions.ts#createTalkAction': { payload: () => ({ conferenceId: NO_SUCH_ID, title: '', kind: 'talk' }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#updateTalkAction': { payload: () => ({ conferenceId: NO_SUCH_ID, talkId: NO_SUCH_ID, title: '', kind: 'talk' }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#deleteTalkAction': { payload: () => ({ conferenceId: NO_SUCH_ID, talkId: NO_SUCH_ID }), expect: authorsOnly('failed'), unchangedOn: ['failed'] },
+  // Without a checked file (no file, no hash) the import stops at validation for everyone.
+  'app/write/conferences/import/actions.ts#importScheduleAction': { payload: () => ({ conference: 'auto' }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#pasteTalksAction': { payload: () => ({ conferenceId: NO_SUCH_ID, list: '' }), expect: authorsOnly('invalid') },
 };
 

@@ -37,6 +37,11 @@ const schema = z.object({
   AUTH_OIDC_SECRET: optional(z.string()),
   /** The label of the OIDC button: "Continue with <name>". */
   AUTH_OIDC_NAME: optional(z.string().max(40)),
+  /**
+   * FOR TESTS ONLY: addresses (or CIDR ranges, comma-separated) a schedule URL import may reach
+   * although they are loopback or private, so the tests can serve files from this machine.
+   */
+  SCHEDULE_FETCH_ALLOW: optional(z.string()),
 });
 
 const parsed = schema.safeParse(process.env);

@@ -23,7 +23,8 @@ export default async function WriteConferencesPage({ searchParams }: { searchPar
       <WriteNav current="conferences" />
       <h1 className="text-3xl font-bold tracking-tight text-stone-900 dark:text-white">Conferences</h1>
       <p className="mt-1 max-w-2xl text-stone-600 dark:text-stone-400">
-        Record a conference once (its days, tracks, talks and speakers) and every recap and rating refers to it. Every change is kept in its history.
+        Record a conference once (its days, tracks, talks and speakers) and every recap and rating refers to it. Every change is kept in its history.{' '}
+        <Link href="/write/conferences/import" className="font-medium text-accent-700 underline dark:text-accent-400">Import a published programme</Link> instead of typing it.
       </p>
       {deleted === '1' && (
         <p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
