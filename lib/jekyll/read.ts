@@ -12,8 +12,24 @@ export const parseBudgetMs = (bytes: number) => 2_000 + Math.ceil(bytes / 1024) 
 
 export type UploadedPost = { file: string; bytes: Uint8Array };
 
-function startWorker(): Worker {
-  return new Worker(new URL('./parse-worker.ts', import.meta.url));
+/** How long a new worker may take to load the parser, whatever the post. */
+const START_BUDGET_MS = 60_000;
+
+/** A worker that has loaded the parser (its "ready" message), so that time counts against no post. */
+async function startWorker(): Promise<Worker> {
+  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The import reader did not start.')), START_BUDGET_MS);
+    worker.once('message', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  return worker;
 }
 
 /** One result per file, in order; a file over its budget is refused and its worker replaced. */
@@ -22,7 +38,7 @@ export async function readPostsOffThread(files: UploadedPost[], options: ParseOp
   let worker: Worker | null = null;
   try {
     for (const { file, bytes } of files) {
-      worker ??= startWorker();
+      worker ??= await startWorker();
       const current = worker;
       const budget = parseBudgetMs(bytes.byteLength);
       const result = await new Promise<ParseResult | null>((resolve, reject) => {
