@@ -200,7 +200,7 @@ export function readHead(lineAtoms: Atom[]): Head | null {
   if (atoms[0]?.type === 'text' && atoms[0].marks.length === 0) {
     const m = TIME_PREFIX.exec(atoms[0].text);
     if (m && m[0].trim() && /\d/.test(m[0]) && m[0].length < atoms[0].text.length + 1) {
-      signals.push({ kind: 'time', detail: m[0].trim().replace(/[-–—:|]$/, '').trim() });
+      signals.push({ kind: 'time', detail: `a schedule time (${m[0].trim().replace(/[-–—:|]$/, '').trim()})` });
       const rest = atoms[0].text.slice(m[0].length);
       atoms = rest ? [{ ...atoms[0], text: rest, start: atoms[0].start + m[0].length }, ...atoms.slice(1)] : atoms.slice(1);
     }
@@ -292,7 +292,7 @@ export function readHead(lineAtoms: Atom[]): Head | null {
     } else readPlain(head, coreAtoms);
   }
   if (!head.title) return null;
-  if (KIND_WORD.test(head.title)) signals.push({ kind: 'kind-word', detail: KIND_WORD.exec(head.title)![0] });
+  if (KIND_WORD.test(head.title)) signals.push({ kind: 'kind-word', detail: `“${KIND_WORD.exec(head.title)![0]}” in the title` });
   return head;
 }
 
