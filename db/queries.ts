@@ -200,17 +200,20 @@ export function getTalkCards(talkIds: number[]) {
 
   const speakerRows = db
     .select({ talkId: talkSpeakers.talkId, slug: speakers.slug, name: speakers.name })
+    // CROSS JOIN keeps talk_speakers the outer loop: from the talks asked for, never every speaker.
     .from(talkSpeakers)
-    .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
-    .where(inArray(talkSpeakers.talkId, talkIds))
+    .crossJoin(speakers)
+    .where(and(inArray(talkSpeakers.talkId, talkIds), eq(speakers.id, talkSpeakers.speakerId)))
     .orderBy(asc(talkSpeakers.position))
     .all();
   const recapRows = db
     .select({ talkId: postTalks.talkId, slug: posts.slug, title: posts.title, authorName: users.name })
+    // CROSS JOIN fixes the join order: from the talks to their recaps. Left to choose, SQLite may walk
+    // every published post by the publication index and probe each one's talks (seconds at 10k posts).
     .from(postTalks)
-    .innerJoin(posts, eq(posts.id, postTalks.postId))
+    .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(inArray(postTalks.talkId, talkIds), isPublic()))
+    .where(and(inArray(postTalks.talkId, talkIds), eq(posts.id, postTalks.postId), isPublic()))
     .orderBy(desc(posts.publishedAt))
     .all();
 
@@ -249,9 +252,9 @@ export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: st
       noteHtml: postTalks.noteHtml,
     })
     .from(postTalks)
-    .innerJoin(posts, eq(posts.id, postTalks.postId))
+    .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(postTalks.talkId, row.id), isPublic()))
+    .where(and(eq(postTalks.talkId, row.id), eq(posts.id, postTalks.postId), isPublic()))
     .orderBy(desc(posts.publishedAt))
     .all();
   return { ...talk, notes };
@@ -322,9 +325,20 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
     .where(and(isPublic(), eq(posts.conferenceId, conference.id)))
     .orderBy(desc(posts.publishedAt))
     .all();
-  const topTalks = db
-    .select({ id: talks.id })
+  // Only what the rankings need: a conference's talks are ranked here, and only the winners shown.
+  const rankable = db
+    .select({
+      id: talks.id,
+      slug: talks.slug,
+      title: talks.title,
+      conferenceSlug: sql<string>`${conference.slug}`,
+      dayNumber: days.number,
+      ratingCount: talks.ratingCount,
+      ratingSum: talks.ratingSum,
+      attendanceCount: talks.attendanceCount,
+    })
     .from(talks)
+    .leftJoin(days, eq(days.id, talks.dayId))
     .where(eq(talks.conferenceId, conference.id))
     .all();
   return {
@@ -335,8 +349,16 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
       talkCount: talkCounts.find((c) => c.dayId === d.id)?.n ?? 0,
     })),
     recaps: withCategories(recaps),
-    talks: getTalkCards(topTalks.map((t) => t.id)),
+    rankable,
   };
+}
+
+export type RankableTalk = NonNullable<ReturnType<typeof getConferenceBySlug>>['rankable'][number];
+
+/** Every talk of a conference, in full (its calendar). */
+export function getTalkCardsByConference({ conferenceId }: { conferenceId: number }) {
+  const ids = db.select({ id: talks.id }).from(talks).where(eq(talks.conferenceId, conferenceId)).all();
+  return getTalkCards(ids.map((t) => t.id));
 }
 
 export type DayProgramme = NonNullable<ReturnType<typeof getDayProgramme>>;

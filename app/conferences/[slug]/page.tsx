@@ -36,7 +36,7 @@ export default async function ConferencePage({ params }: Props) {
   const { slug } = await params;
   const data = getConferenceBySlug({ slug });
   if (!data) notFound();
-  const { conference, days, recaps, talks } = data;
+  const { conference, days, recaps, rankable } = data;
   return (
     <>
       <JsonLd data={conferenceEventJsonLd(conference)} />
@@ -89,7 +89,7 @@ export default async function ConferencePage({ params }: Props) {
         </ol>
       </section>
 
-      <TalkRankings talks={talks} days={days} />
+      <TalkRankings talks={rankable} days={days} />
 
       <section aria-labelledby="recaps-heading" className="mt-12">
         <h2 id="recaps-heading" className="mb-6 text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Recaps</h2>
