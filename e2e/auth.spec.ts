@@ -107,6 +107,30 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/, AFTER_SUBMIT);
   });
 
+  test('signed in, a callbackUrl that normalises to another host redirects to a local path', async ({ page }) => {
+    await signIn(page, 'sam');
+    for (const pagePath of ['/signin', '/signup']) {
+      for (const evil of ['/.//evil.example', '/..//evil.example', '/./\\evil.example', '/%2e//evil.example']) {
+        const res = await page.request.get(`${pagePath}?callbackUrl=${encodeURIComponent(evil)}`, { maxRedirects: 0 });
+        expect(res.status(), `${pagePath} ${evil}`).toBe(307);
+        const location = res.headers()['location'];
+        expect(new URL(location, 'http://localhost').host, `${pagePath} ${evil} → ${location}`).toBe('localhost');
+        expect(location).not.toMatch(/^[/\\]{2}/);
+      }
+    }
+    // And in the browser: following the redirect stays on this site.
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent('/.//evil.example')}`);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\//);
+  });
+
+  test('an unknown error code on /signin shows the general message, even one named like an object member', async ({ page }) => {
+    for (const code of ['constructor', 'toString', '__proto__', 'NoSuchError']) {
+      const res = await page.goto(`/signin?error=${code}`);
+      expect(res?.status(), code).toBe(200);
+      await expect(page.getByRole('main').getByRole('alert')).toHaveText('Signing in did not work. Please try again.');
+    }
+  });
+
   test('the account menu is a keyboard-friendly disclosure with role-based links', async ({ page }) => {
     await signIn(page, 'sam');
     const menu = new AccountMenu(page);
