@@ -1,7 +1,8 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getCommentCountsByPosts } from './comments';
+import { isPublicPost } from './post-visibility';
 import { db } from './index';
 import {
   categories,
@@ -20,9 +21,6 @@ import {
 
 export const POSTS_PER_PAGE = 10;
 
-/** A post is public once published and its time has come (a future time means "scheduled"). */
-const isPublic = () =>
-  and(eq(posts.status, 'published'), isNotNull(posts.publishedAt), lte(posts.publishedAt, Date.now()));
 
 // ------------------------------------------------------------------ posts
 
@@ -69,13 +67,13 @@ function withCategories<T extends { id: number; publishedAt: number | null }>(ro
 }
 
 export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
-  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublic()).all();
+  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublicPost()).all();
   const rows = db
     .select(summaryColumns)
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(perPage)
     .offset((page - 1) * perPage)
@@ -92,7 +90,7 @@ export function getPostsByCategory({ slug }: { slug: string }) {
     .innerJoin(postCategories, eq(postCategories.postId, posts.id))
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(postCategories.categoryId, category.id)))
+    .where(and(isPublicPost(), eq(postCategories.categoryId, category.id)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .all();
   return { category, posts: withCategories(rows) };
@@ -110,7 +108,7 @@ export function getPostBySlug({ slug }: { slug: string }) {
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(posts.slug, slug)))
+    .where(and(isPublicPost(), eq(posts.slug, slug)))
     .get();
   if (!row) return null;
   const [post] = withCategories([row]);
@@ -138,7 +136,7 @@ export function getCurrentSlugByOldSlug({ slug }: { slug: string }) {
     .select({ slug: posts.slug })
     .from(postSlugs)
     .innerJoin(posts, eq(posts.id, postSlugs.postId))
-    .where(and(eq(postSlugs.slug, slug), isPublic()))
+    .where(and(eq(postSlugs.slug, slug), isPublicPost()))
     .get();
   return row?.slug ?? null;
 }
@@ -148,7 +146,7 @@ export function getPublishedPostSlugs() {
   return db
     .select({ slug: posts.slug, updatedAt: posts.updatedAt })
     .from(posts)
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt))
     .all();
 }
@@ -210,7 +208,7 @@ export function getTalkCards(talkIds: number[]) {
     .from(postTalks)
     .innerJoin(posts, eq(posts.id, postTalks.postId))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(inArray(postTalks.talkId, talkIds), isPublic()))
+    .where(and(inArray(postTalks.talkId, talkIds), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
 
@@ -251,7 +249,7 @@ export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: st
     .from(postTalks)
     .innerJoin(posts, eq(posts.id, postTalks.postId))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(postTalks.talkId, row.id), isPublic()))
+    .where(and(eq(postTalks.talkId, row.id), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
   return { ...talk, notes };
@@ -319,7 +317,7 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(posts.conferenceId, conference.id)))
+    .where(and(isPublicPost(), eq(posts.conferenceId, conference.id)))
     .orderBy(desc(posts.publishedAt))
     .all();
   const topTalks = db
@@ -398,7 +396,7 @@ export function getCategories() {
     .select({ slug: categories.slug, name: categories.name, postCount: count(posts.id) })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
-    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.name))
     .all();
@@ -462,7 +460,7 @@ function getFeedPostRows({ where, limit }: { where?: Parameters<typeof and>[numb
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(where ? and(isPublic(), where) : isPublic())
+    .where(where ? and(isPublicPost(), where) : isPublicPost())
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit)
     .all();
@@ -500,7 +498,7 @@ export function getSitemapEntries() {
   const postRows = db
     .select({ slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt })
     .from(posts)
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt))
     .all();
   const conferenceRows = db
@@ -542,7 +540,7 @@ export function getSitemapEntries() {
     .select({ slug: categories.slug, updatedAt: sql<number>`max(${posts.updatedAt})` })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
-    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.slug))
     .all();
