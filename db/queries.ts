@@ -430,10 +430,12 @@ export function getPathsShowingPost({ postId }: { postId: number }): string[] {
     .where(eq(posts.id, postId))
     .get();
   if (!post) return [];
-  const paths = new Set<string>(['/', '/conferences', `/posts/${post.slug}`, '/feed.xml', '/feed.json', '/sitemap.xml']);
+  // The social image is cached like the page, so it goes with it (an unpublished recap's image must 404 too).
+  const postPaths = (slug: string) => [`/posts/${slug}`, `/posts/${slug}/opengraph-image`];
+  const paths = new Set<string>(['/', '/conferences', ...postPaths(post.slug), '/feed.xml', '/feed.json', '/sitemap.xml']);
   if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
   const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(eq(postSlugs.postId, postId)).all();
-  for (const { slug } of oldSlugs) paths.add(`/posts/${slug}`);
+  for (const { slug } of oldSlugs) for (const path of postPaths(slug)) paths.add(path);
   const cats = db
     .select({ slug: categories.slug })
     .from(postCategories)
