@@ -271,6 +271,59 @@ test.describe('account page', () => {
     await other.context().close();
   });
 
+  test('signing out ends the session everywhere: a copy of the cookie stops working too', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'Cookie Owner', email: uniqueEmail('cookie') });
+    const copy = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: await page.context().storageState() });
+    const thief = await copy.newPage();
+    await thief.goto('/account');
+    await expect(thief.getByRole('heading', { name: 'Your account' })).toBeVisible();
+
+    await new AccountMenu(page).signOut();
+    await thief.goto('/account');
+    await expect(thief).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    const session = await (await thief.request.get('/api/auth/session')).json();
+    expect(session?.user).toBeUndefined();
+    await copy.close();
+
+    // Signing in again works as before.
+    await signIn(page, user);
+    await page.goto('/account');
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  });
+
+  test('“Sign out everywhere” on the account page signs out this browser and every other', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'Many Devices', email: uniqueEmail('everywhere') });
+    const other = await pageFor(browser, testInfo, user);
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Sessions' });
+    await submitAndWait(page, section.getByRole('button', { name: 'Sign out everywhere' }));
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/, AFTER_SUBMIT);
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await other.goto('/account');
+    await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    await other.context().close();
+  });
+
+  test('changing the email keeps this session and signs out the others', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'New Address', email: uniqueEmail('mail') });
+    const other = await pageFor(browser, testInfo, user);
+    const email = uniqueEmail('mail-new');
+
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Email address' });
+    await section.getByLabel('Email', { exact: true }).fill(email);
+    await section.getByLabel('Current password', { exact: true }).fill(user.password);
+    await submitAndWait(page, section.getByRole('button', { name: 'Save email' }));
+    await expect(page.getByRole('region', { name: 'Email address' }).getByText(`Email changed. Sign in with ${email} from now on.`)).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Email address' }).getByLabel('Email', { exact: true })).toHaveValue(email);
+    await other.goto('/account');
+    await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    await other.context().close();
+  });
+
   test('a wrong current password is refused without echoing anything', async ({ page }) => {
     await signUp(page, { name: 'Careful', email: uniqueEmail('careful') });
     await page.goto('/account');

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { createUser } from '@/db/users';
+import { bumpUserSessionVersion, createUser } from '@/db/users';
 import { action, type ActionState } from '@/lib/action';
 import { oauthProviders, signIn, signOut } from '@/lib/auth';
 import { AccountDisabled, RateLimited } from '@/lib/auth/errors';
@@ -99,10 +99,13 @@ export const oauthSignInAction = action({ role: 'public', schema: oauthSchema },
 const PRIVATE_PAGES = /^\/(account|journal|write|admin)(\/|$)/;
 
 /**
- * Clears the session cookie; harmless when already signed out. From a private page it goes home;
+ * Ends the account's sessions on every device (docs/decisions/015-sign-out-ends-every-session.md):
+ * a session cookie cannot be revoked on its own, so clearing it here would leave any copy working.
+ * Then clears this cookie; harmless when already signed out. From a private page it goes home;
  * elsewhere the reader stays where they were (the page re-renders, the account menu re-reads).
  */
-export const signOutAction = action({ role: 'public', schema: z.object({}) }, async () => {
+export const signOutAction = action({ role: 'public', schema: z.object({}) }, async (_data, user) => {
+  if (user) bumpUserSessionVersion({ id: user.id });
   await signOut({ redirect: false });
   const referer = (await headers()).get('referer');
   let path = '/';

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
+  bumpUserSessionVersion,
   deleteUserById,
   hasPublishedPostsByUser,
   updateUserEmail,
@@ -41,17 +42,26 @@ export const updateNameAction = action({ schema: z.object({ name: nameSchema }) 
   return { ok: true, message: 'Display name saved.' };
 });
 
+/**
+ * A new email ends the sessions on every other device, as a new password does (a session opened
+ * under the old address should not outlive it); this browser's cookie is re-issued, and the
+ * redirect is rendered with it (see updatePasswordAction).
+ */
 export const updateEmailAction = action(
-  { schema: z.object({ email: emailSchema, currentPassword: currentPasswordSchema.optional() }) },
+  {
+    schema: z.object({ email: emailSchema, currentPassword: currentPasswordSchema.optional() }),
+    redirectTo: ({ email }, user) => (email === user.email ? null : '/account?notice=email-changed'),
+  },
   async ({ email, currentPassword }, user) => {
     if (email === user.email) return { ok: true, message: 'That is already your email address.' };
     const denied = await confirmPassword(user, currentPassword);
     if (denied) return denied;
-    if (!updateUserEmail({ id: user.id, email }).ok) {
+    const updated = updateUserEmail({ id: user.id, email });
+    if (!updated.ok) {
       return { ok: false, fieldErrors: { email: ['Another account uses this email address.'] } };
     }
-    revalidatePath('/account');
-    return { ok: true, message: `Email changed. Sign in with ${email} from now on.` };
+    await reissueSession(user.id, updated.sessionVersion);
+    return { ok: true };
   },
 );
 
@@ -86,6 +96,13 @@ export const updatePasswordAction = action(
     return { ok: true };
   },
 );
+
+/** Ends every session of the account, this browser's included, and goes home. */
+export const signOutEverywhereAction = action({ schema: z.object({}), redirectTo: '/' }, async (_data, user) => {
+  bumpUserSessionVersion({ id: user.id });
+  await signOut({ redirect: false });
+  return { ok: true };
+});
 
 export const updateJournalVisibilityAction = action(
   { schema: z.object({ journalPublic: z.literal('on').optional() }) },
