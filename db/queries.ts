@@ -6,12 +6,14 @@ import { isPublicPost } from './post-visibility';
 import { db } from './index';
 import {
   categories,
+  comments,
   conferences,
   days,
   postCategories,
   posts,
   postSlugs,
   postTalks,
+  ratings,
   speakers,
   talks,
   talkSpeakers,
@@ -423,28 +425,61 @@ export function getPathsShowingTalks({ talkIds }: { talkIds: number[] }): string
  * page, its categories, its conference, and every talk, day and speaker page its talks appear on.
  */
 export function getPathsShowingPost({ postId }: { postId: number }): string[] {
-  const post = db
+  return getPathsShowingPosts({ postIds: [postId] });
+}
+
+/** `getPathsShowingPost` for many posts at once, in a fixed number of queries. */
+function getPathsShowingPosts({ postIds }: { postIds: number[] }): string[] {
+  if (postIds.length === 0) return [];
+  const found = db
     .select({ slug: posts.slug, conferenceSlug: conferences.slug })
     .from(posts)
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(eq(posts.id, postId))
-    .get();
-  if (!post) return [];
+    .where(inArray(posts.id, postIds))
+    .all();
+  if (found.length === 0) return [];
   // The social image is cached like the page, so it goes with it (an unpublished recap's image must 404 too).
   const postPaths = (slug: string) => [`/posts/${slug}`, `/posts/${slug}/opengraph-image`];
-  const paths = new Set<string>(['/', '/conferences', ...postPaths(post.slug), '/feed.xml', '/feed.json', '/sitemap.xml']);
-  if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
-  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(eq(postSlugs.postId, postId)).all();
+  const paths = new Set<string>(['/', '/conferences', '/feed.xml', '/feed.json', '/sitemap.xml']);
+  for (const post of found) {
+    for (const path of postPaths(post.slug)) paths.add(path);
+    if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+  }
+  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(inArray(postSlugs.postId, postIds)).all();
   for (const { slug } of oldSlugs) for (const path of postPaths(slug)) paths.add(path);
   const cats = db
-    .select({ slug: categories.slug })
+    .selectDistinct({ slug: categories.slug })
     .from(postCategories)
     .innerJoin(categories, eq(categories.id, postCategories.categoryId))
-    .where(eq(postCategories.postId, postId))
+    .where(inArray(postCategories.postId, postIds))
     .all();
   for (const c of cats) paths.add(`/categories/${c.slug}`).add(`/categories/${c.slug}/feed.xml`);
-  const talkIds = db.select({ id: postTalks.talkId }).from(postTalks).where(eq(postTalks.postId, postId)).all();
+  const talkIds = db.selectDistinct({ id: postTalks.talkId }).from(postTalks).where(inArray(postTalks.postId, postIds)).all();
   for (const p of getPathsShowingTalks({ talkIds: talkIds.map((t) => t.id) })) paths.add(p);
+  return [...paths];
+}
+
+/**
+ * Reader pages that show something of a user's, by name or in a number: their public recaps (and
+ * every page those are on), the talks they rated (their reviews, the averages), the recaps they
+ * commented on, and their public journal. What a name change or an account deletion must refresh;
+ * read it before a deletion, while the rows still say what was theirs.
+ */
+export function getPathsShowingUser({ userId }: { userId: number }): string[] {
+  const user = db.select({ handle: users.handle }).from(users).where(eq(users.id, userId)).get();
+  if (!user) return [];
+  const paths = new Set<string>([`/u/${user.handle}`]);
+  const postIds = db.select({ id: posts.id }).from(posts).where(and(eq(posts.authorId, userId), isPublicPost())).all();
+  for (const p of getPathsShowingPosts({ postIds: postIds.map((r) => r.id) })) paths.add(p);
+  const talkIds = db.select({ id: ratings.talkId }).from(ratings).where(eq(ratings.userId, userId)).all();
+  for (const p of getPathsShowingTalks({ talkIds: talkIds.map((r) => r.id) })) paths.add(p);
+  const commented = db
+    .selectDistinct({ slug: posts.slug })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.authorId, userId))
+    .all();
+  for (const { slug } of commented) paths.add(`/posts/${slug}`);
   return [...paths];
 }
 

@@ -169,15 +169,6 @@ export function updateUserJournalPublic({ id, journalPublic }: { id: number; jou
   db.update(users).set({ journalPublic }).where(eq(users.id, id)).run();
 }
 
-export function hasPublishedPostsByUser({ userId }: { userId: number }, db: DB = defaultDb): boolean {
-  return !!db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(eq(posts.authorId, userId), eq(posts.status, 'published')))
-    .limit(1)
-    .get();
-}
-
 /**
  * Deletes an account, in one transaction:
  * - published recaps stay, with `author_id` set null by the foreign key ("A former member");

@@ -1,9 +1,12 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { postAction } from './e2e-data';
 import {
   AccountMenu,
   AFTER_SUBMIT,
   AdminUsersPage,
   createAccount,
   expect,
+  fakeIp,
   NEW_PASSWORD,
   pageFor,
   personas,
@@ -373,6 +376,54 @@ test.describe('account page', () => {
     await expect(page.getByText('Your account has been deleted.', { exact: false })).toBeVisible();
     await new SignInPage(page).submit(user.email, user.password);
     await expect(page.getByText('Wrong email or password.')).toBeVisible();
+  });
+});
+
+test.describe('sign-up limits', () => {
+  const SIGN_UP = { file: 'app/(auth)/actions.ts', name: 'signUpAction' };
+
+  /** One raw sign-up from `address`, as the form posts it. */
+  async function rawSignUp(baseURL: string, address: string, email: string) {
+    const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+    try {
+      return await postAction(api, SIGN_UP, '/signup', { name: 'Many Accounts', email, password: NEW_PASSWORD });
+    } finally {
+      await api.dispose();
+    }
+  }
+  /** Where a sign-up that went through sends the new member. */
+  const landedOn = (redirect: string | undefined) => (redirect ? new URL(redirect.split(';')[0], 'http://localhost').pathname : null);
+  /** Addresses of one /24 network, different hosts. */
+  const networkOf = (seed: string) => {
+    const prefix = fakeIp(seed).split('.').slice(0, 3).join('.');
+    return (host: number) => `${prefix}.${host}`;
+  };
+
+  test('a network gets five sign-ups, then waits; a taken address costs a try like a new one', async ({}, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL!;
+    const host = networkOf(`${testInfo.testId}-net`);
+    const taken = uniqueEmail('taken');
+    expect(landedOn((await rawSignUp(baseURL, host(1), taken)).redirect)).toBe('/journal');
+    for (let i = 2; i <= 5; i++) {
+      const again = await rawSignUp(baseURL, host(i), taken);
+      expect(again.state?.fieldErrors?.email).toEqual(['An account with this email address already exists. Sign in instead?']);
+    }
+    const sixth = await rawSignUp(baseURL, host(6), uniqueEmail('sixth'));
+    expect(sixth.redirect).toBeUndefined();
+    expect(sixth.state).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-ups from your network\. Try again in \d+ seconds\.$/) });
+    // Another network is not held up.
+    expect(landedOn((await rawSignUp(baseURL, networkOf(`${testInfo.testId}-other`)(1), uniqueEmail('elsewhere'))).redirect)).toBe('/journal');
+  });
+
+  test('one email address gets five tries from anywhere, then waits', async ({}, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL!;
+    const email = uniqueEmail('probe');
+    for (let i = 1; i <= 5; i++) {
+      const tried = await rawSignUp(baseURL, networkOf(`${testInfo.testId}-${i}`)(1), email);
+      expect(tried.state?.message ?? '', `try ${i}`).not.toMatch(/Too many/);
+    }
+    const sixth = await rawSignUp(baseURL, networkOf(`${testInfo.testId}-6`)(1), email);
+    expect(sixth.state).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-ups with this email address\. Try again in \d+ seconds\.$/) });
   });
 });
 

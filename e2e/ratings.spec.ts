@@ -366,6 +366,39 @@ test('the author of a recap covering the talk hides a review; the rater still se
   expect(audit.map((a) => [a.action, JSON.parse(a.detail).raterId])).toEqual([['rating.hide', userIdByEmail(rater.email)]]);
 });
 
+test('a rater’s new name and account deletion refresh the pages showing their ratings, and leave other cached pages alone', async ({ page }) => {
+  const mine = seedConference('renamed-rater');
+  const elsewhere = seedConference('untouched');
+  const talk = mine.talks[0];
+  const user = await signUp(page, { name: 'Before Rename' });
+  const rated = await postAction(page.request, SAVE_RATING, talk.path, { talkId: String(talk.id), seen: 'on', seenHow: 'room', stars: '5', review: 'Loved it.' });
+  expect(rated.state?.ok).toBe(true);
+
+  const anonymous = await page.context().browser()!.newContext({ baseURL: `http://localhost:${port}` });
+  const cacheOf = async (path: string) => (await anonymous.request.get(path)).headers()['x-nextjs-cache'];
+  const reviews = async (path: string) => {
+    const html = await (await anonymous.request.get(path)).text();
+    return { before: html.includes('Before Rename'), after: html.includes('After Rename') };
+  };
+  // Both pages rendered once and cached.
+  for (const path of [talk.path, elsewhere.talks[0].path]) {
+    await anonymous.request.get(path);
+    expect(await cacheOf(path), path).toBe('HIT');
+  }
+  expect(await reviews(talk.path)).toEqual({ before: true, after: false });
+
+  const renamed = await postAction(page.request, { file: 'app/account/actions.ts', name: 'updateNameAction' }, '/account', { name: 'After Rename' });
+  expect(renamed.state?.ok).toBe(true);
+  expect(await reviews(talk.path)).toEqual({ before: false, after: true });
+  expect(await cacheOf(elsewhere.talks[0].path)).toBe('HIT');
+
+  const deleted = await postAction(page.request, { file: 'app/account/actions.ts', name: 'deleteAccountAction' }, '/account', { confirmation: user.email });
+  expect(deleted.redirect).toMatch(/\/signin\?notice=deleted(;|$)/);
+  expect(await reviews(talk.path)).toEqual({ before: false, after: false });
+  expect(await cacheOf(elsewhere.talks[0].path)).toBe('HIT');
+  await anonymous.close();
+});
+
 test.describe('request level (raw Next-Action posts)', () => {
   test('another user’s id in the payload is ignored: the rating is the caller’s', async ({ page, browser }, testInfo) => {
     const conf = seedConference('spoof');

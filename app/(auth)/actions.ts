@@ -6,7 +6,7 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { bumpUserSessionVersion, createUser } from '@/db/users';
 import { action, type ActionState } from '@/lib/action';
-import { oauthProviders, signIn, signOut } from '@/lib/auth';
+import { attemptSignUp, oauthProviders, signIn, signOut, spendSignInTime } from '@/lib/auth';
 import { AccountDisabled, RateLimited } from '@/lib/auth/errors';
 import { formatWait } from '@/lib/auth/rate-limit';
 import { callbackUrlSchema, emailSchema, nameSchema, newPasswordSchema, passwordProblem } from '@/lib/auth/validation';
@@ -68,9 +68,21 @@ const accountSchema = z
 
 const EMAIL_TAKEN = 'An account with this email address already exists. Sign in instead?';
 
+/**
+ * Rate-limited per address tried and per network (lib/auth/rate-limit.ts), counting every try; a
+ * taken address costs the same try and, with the same argon2id hash and check, the same time.
+ */
 export const signUpAction = action({ role: 'public', schema: accountSchema }, async ({ name, email, password, callbackUrl }) => {
+  const verdict = attemptSignUp(email, await headers());
+  if (!verdict.ok) {
+    const who = verdict.reason === 'ip' ? 'from your network' : 'with this email address';
+    return { ok: false, message: `Too many sign-ups ${who}. Try again in ${formatWait(verdict.retryAt)}.` };
+  }
   const created = createUser({ name, email, passwordHash: await hashPassword(password), role: 'reader' });
-  if (!created.ok) return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+  if (!created.ok) {
+    await spendSignInTime(password);
+    return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+  }
   return passwordSignIn(email, password, callbackUrl === '/' ? '/journal' : callbackUrl);
 });
 

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import {
   bumpUserSessionVersion,
   deleteUserById,
-  hasPublishedPostsByUser,
   updateUserEmail,
   updateUserJournalPublic,
   updateUserName,
@@ -18,13 +17,9 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { formatWait } from '@/lib/auth/rate-limit';
 import { currentPasswordSchema, emailSchema, nameSchema, newPasswordSchema, normalizeEmail, passwordProblem } from '@/lib/auth/validation';
 import { hashPassword } from '@/lib/password';
+import { collectUserPaths, revalidateUserPaths } from '@/lib/revalidate';
 
 /** `/account`: every action acts on the signed-in user only; no id ever comes from the form. */
-
-/** Recaps show their author's name on cached pages: refresh them when a published author changes it. */
-function refreshAuthorPages(user: CurrentUser) {
-  if (hasPublishedPostsByUser({ userId: user.id })) revalidatePath('/', 'layout');
-}
 
 async function confirmPassword(user: CurrentUser, password: string | undefined): Promise<ActionState | null> {
   if (!user.hasPassword) return null; // OAuth-only account: nothing to confirm with
@@ -37,7 +32,8 @@ async function confirmPassword(user: CurrentUser, password: string | undefined):
 
 export const updateNameAction = action({ schema: z.object({ name: nameSchema }) }, async ({ name }, user) => {
   updateUserName({ id: user.id, name });
-  refreshAuthorPages(user);
+  // Cached reader pages show the name on recaps, reviews and comments: only those are refreshed.
+  revalidateUserPaths(collectUserPaths(user.id));
   revalidatePath('/account');
   return { ok: true, message: 'Display name saved.' };
 });
@@ -124,6 +120,7 @@ export const deleteAccountAction = action(
     if (normalizeEmail(confirmation) !== user.email) {
       return { ok: false, fieldErrors: { confirmation: [`Type ${user.email} to confirm.`] } };
     }
+    const pathsBefore = collectUserPaths(user.id);
     const result = deleteUserById({ id: user.id });
     if (!result.ok) {
       return {
@@ -134,8 +131,8 @@ export const deleteAccountAction = action(
             : 'This account no longer exists.',
       };
     }
-    // Their recaps now read "A former member" and their ratings left the averages: refresh every page.
-    revalidatePath('/', 'layout');
+    // Their recaps now read "A former member" and their ratings left the averages: refresh those pages.
+    revalidateUserPaths(pathsBefore);
     await signOut({ redirectTo: '/signin?notice=deleted' });
     return { ok: true };
   },
