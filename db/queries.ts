@@ -1,16 +1,19 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getCommentCountsByPosts } from './comments';
+import { isPublicPost } from './post-visibility';
 import { db } from './index';
 import {
   categories,
+  comments,
   conferences,
   days,
   postCategories,
   posts,
   postSlugs,
   postTalks,
+  ratings,
   speakers,
   talks,
   talkSpeakers,
@@ -20,9 +23,6 @@ import {
 
 export const POSTS_PER_PAGE = 10;
 
-/** A post is public once published and its time has come (a future time means "scheduled"). */
-const isPublic = () =>
-  and(eq(posts.status, 'published'), isNotNull(posts.publishedAt), lte(posts.publishedAt, Date.now()));
 
 // ------------------------------------------------------------------ posts
 
@@ -69,13 +69,13 @@ function withCategories<T extends { id: number; publishedAt: number | null }>(ro
 }
 
 export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
-  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublic()).all();
+  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublicPost()).all();
   const rows = db
     .select(summaryColumns)
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(perPage)
     .offset((page - 1) * perPage)
@@ -92,7 +92,7 @@ export function getPostsByCategory({ slug }: { slug: string }) {
     .innerJoin(postCategories, eq(postCategories.postId, posts.id))
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(postCategories.categoryId, category.id)))
+    .where(and(isPublicPost(), eq(postCategories.categoryId, category.id)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .all();
   return { category, posts: withCategories(rows) };
@@ -110,7 +110,7 @@ export function getPostBySlug({ slug }: { slug: string }) {
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(posts.slug, slug)))
+    .where(and(isPublicPost(), eq(posts.slug, slug)))
     .get();
   if (!row) return null;
   const [post] = withCategories([row]);
@@ -138,7 +138,7 @@ export function getCurrentSlugByOldSlug({ slug }: { slug: string }) {
     .select({ slug: posts.slug })
     .from(postSlugs)
     .innerJoin(posts, eq(posts.id, postSlugs.postId))
-    .where(and(eq(postSlugs.slug, slug), isPublic()))
+    .where(and(eq(postSlugs.slug, slug), isPublicPost()))
     .get();
   return row?.slug ?? null;
 }
@@ -148,7 +148,7 @@ export function getPublishedPostSlugs() {
   return db
     .select({ slug: posts.slug, updatedAt: posts.updatedAt })
     .from(posts)
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt))
     .all();
 }
@@ -210,7 +210,7 @@ export function getTalkCards(talkIds: number[]) {
     .from(postTalks)
     .innerJoin(posts, eq(posts.id, postTalks.postId))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(inArray(postTalks.talkId, talkIds), isPublic()))
+    .where(and(inArray(postTalks.talkId, talkIds), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
 
@@ -251,7 +251,7 @@ export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: st
     .from(postTalks)
     .innerJoin(posts, eq(posts.id, postTalks.postId))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(postTalks.talkId, row.id), isPublic()))
+    .where(and(eq(postTalks.talkId, row.id), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
   return { ...talk, notes };
@@ -319,7 +319,7 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(posts.conferenceId, conference.id)))
+    .where(and(isPublicPost(), eq(posts.conferenceId, conference.id)))
     .orderBy(desc(posts.publishedAt))
     .all();
   const topTalks = db
@@ -398,7 +398,7 @@ export function getCategories() {
     .select({ slug: categories.slug, name: categories.name, postCount: count(posts.id) })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
-    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.name))
     .all();
@@ -425,26 +425,61 @@ export function getPathsShowingTalks({ talkIds }: { talkIds: number[] }): string
  * page, its categories, its conference, and every talk, day and speaker page its talks appear on.
  */
 export function getPathsShowingPost({ postId }: { postId: number }): string[] {
-  const post = db
+  return getPathsShowingPosts({ postIds: [postId] });
+}
+
+/** `getPathsShowingPost` for many posts at once, in a fixed number of queries. */
+function getPathsShowingPosts({ postIds }: { postIds: number[] }): string[] {
+  if (postIds.length === 0) return [];
+  const found = db
     .select({ slug: posts.slug, conferenceSlug: conferences.slug })
     .from(posts)
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(eq(posts.id, postId))
-    .get();
-  if (!post) return [];
-  const paths = new Set<string>(['/', '/conferences', `/posts/${post.slug}`, '/feed.xml', '/feed.json', '/sitemap.xml']);
-  if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
-  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(eq(postSlugs.postId, postId)).all();
-  for (const { slug } of oldSlugs) paths.add(`/posts/${slug}`);
+    .where(inArray(posts.id, postIds))
+    .all();
+  if (found.length === 0) return [];
+  // The social image is cached like the page, so it goes with it (an unpublished recap's image must 404 too).
+  const postPaths = (slug: string) => [`/posts/${slug}`, `/posts/${slug}/opengraph-image`];
+  const paths = new Set<string>(['/', '/conferences', '/feed.xml', '/feed.json', '/sitemap.xml']);
+  for (const post of found) {
+    for (const path of postPaths(post.slug)) paths.add(path);
+    if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+  }
+  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(inArray(postSlugs.postId, postIds)).all();
+  for (const { slug } of oldSlugs) for (const path of postPaths(slug)) paths.add(path);
   const cats = db
-    .select({ slug: categories.slug })
+    .selectDistinct({ slug: categories.slug })
     .from(postCategories)
     .innerJoin(categories, eq(categories.id, postCategories.categoryId))
-    .where(eq(postCategories.postId, postId))
+    .where(inArray(postCategories.postId, postIds))
     .all();
   for (const c of cats) paths.add(`/categories/${c.slug}`).add(`/categories/${c.slug}/feed.xml`);
-  const talkIds = db.select({ id: postTalks.talkId }).from(postTalks).where(eq(postTalks.postId, postId)).all();
+  const talkIds = db.selectDistinct({ id: postTalks.talkId }).from(postTalks).where(inArray(postTalks.postId, postIds)).all();
   for (const p of getPathsShowingTalks({ talkIds: talkIds.map((t) => t.id) })) paths.add(p);
+  return [...paths];
+}
+
+/**
+ * Reader pages that show something of a user's, by name or in a number: their public recaps (and
+ * every page those are on), the talks they rated (their reviews, the averages), the recaps they
+ * commented on, and their public journal. What a name change or an account deletion must refresh;
+ * read it before a deletion, while the rows still say what was theirs.
+ */
+export function getPathsShowingUser({ userId }: { userId: number }): string[] {
+  const user = db.select({ handle: users.handle }).from(users).where(eq(users.id, userId)).get();
+  if (!user) return [];
+  const paths = new Set<string>([`/u/${user.handle}`]);
+  const postIds = db.select({ id: posts.id }).from(posts).where(and(eq(posts.authorId, userId), isPublicPost())).all();
+  for (const p of getPathsShowingPosts({ postIds: postIds.map((r) => r.id) })) paths.add(p);
+  const talkIds = db.select({ id: ratings.talkId }).from(ratings).where(eq(ratings.userId, userId)).all();
+  for (const p of getPathsShowingTalks({ talkIds: talkIds.map((r) => r.id) })) paths.add(p);
+  const commented = db
+    .selectDistinct({ slug: posts.slug })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.authorId, userId))
+    .all();
+  for (const { slug } of commented) paths.add(`/posts/${slug}`);
   return [...paths];
 }
 
@@ -462,7 +497,7 @@ function getFeedPostRows({ where, limit }: { where?: Parameters<typeof and>[numb
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(where ? and(isPublic(), where) : isPublic())
+    .where(where ? and(isPublicPost(), where) : isPublicPost())
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit)
     .all();
@@ -500,7 +535,7 @@ export function getSitemapEntries() {
   const postRows = db
     .select({ slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt })
     .from(posts)
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt))
     .all();
   const conferenceRows = db
@@ -542,7 +577,7 @@ export function getSitemapEntries() {
     .select({ slug: categories.slug, updatedAt: sql<number>`max(${posts.updatedAt})` })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
-    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.slug))
     .all();
