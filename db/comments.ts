@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle
 import { hasRole } from '@/lib/auth/roles';
 import { COMMENT_RATE, type HiddenComment, type ThreadComment } from '@/lib/comments';
 import { db } from './index';
+import { isPublicPostRow } from './post-visibility';
 import { auditLog, commentReports, comments, posts, users, type Role } from './schema';
 
 /**
@@ -36,7 +37,7 @@ const threadColumns = {
 function readThread(tx: Pick<typeof db, 'select'>, postId: number, now: number): ThreadState | null {
   const row = tx.select(threadColumns).from(posts).where(eq(posts.id, postId)).get();
   if (!row) return null;
-  const isPublic = row.status === 'published' && row.publishedAt !== null && row.publishedAt <= now;
+  const isPublic = isPublicPostRow(row, now);
   return { id: row.id, slug: row.slug, authorId: row.authorId, commentsEnabled: row.commentsEnabled, commentsLocked: row.commentsLocked, isPublic };
 }
 
@@ -224,7 +225,7 @@ export function reportComment({ userId, commentId, reason }: { userId: number; c
         .innerJoin(posts, eq(posts.id, comments.postId))
         .where(and(eq(comments.id, commentId), isNull(comments.deletedAt), isNull(comments.hiddenAt)))
         .get();
-      if (!row || row.status !== 'published' || row.publishedAt === null || row.publishedAt > now) return { ok: false as const, reason: 'not-found' as const };
+      if (!row || !isPublicPostRow(row, now)) return { ok: false as const, reason: 'not-found' as const };
       if (row.authorId === userId) return { ok: false as const, reason: 'own' as const };
       const open = and(eq(commentReports.commentId, commentId), eq(commentReports.reporterId, userId), isNull(commentReports.resolvedAt));
       const existing = tx.select({ id: commentReports.id }).from(commentReports).where(open).get();

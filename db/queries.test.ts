@@ -151,3 +151,46 @@ describe('speakers and categories', () => {
     expect(q.getPostsByCategory({ slug: 'nothing' })).toBeNull();
   });
 });
+
+describe('getPathsShowingUser', () => {
+  it('lists the pages showing what a user made public, and no others', async () => {
+    const { users, ratings, comments, categories, postCategories } = await import('./schema');
+    const [u] = db.insert(users).values({ email: 'paths@example.com', name: 'Path Finder', handle: 'path-finder', role: 'author' }).returning().all();
+    const qcon = q.getPostBySlug({ slug: 'qcon-london-2018' })!;
+    const talk = db.select().from(talks).where(eq(talks.id, qcon.talks[0].id)).get()!;
+    const conf = q.getConferenceBySlug({ slug: 'qcon-london-2018' })!.conference;
+    const other = q.getPublishedPosts({ page: 1 }).posts.find((p) => p.slug !== 'qcon-london-2018')!;
+    const [mine] = db
+      .insert(posts)
+      .values({ slug: 'my-public-recap', title: 'Mine', authorId: u.id, status: 'published', publishedAt: Date.now() - 1000, conferenceId: conf.id })
+      .returning()
+      .all();
+    db.insert(posts).values({ slug: 'my-draft-recap', title: 'Draft', authorId: u.id, status: 'draft' }).run();
+    const [cat] = db.insert(categories).values({ slug: 'paths-cat', name: 'Paths' }).returning().all();
+    db.insert(postCategories).values({ postId: mine.id, categoryId: cat.id }).run();
+    db.insert(ratings).values({ userId: u.id, talkId: talk.id, stars: 4 }).run();
+    db.insert(comments).values({ postId: other.id, authorId: u.id, bodyMarkdown: 'Hi', bodyHtml: '<p>Hi</p>' }).run();
+
+    const paths = q.getPathsShowingUser({ userId: u.id });
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/u/path-finder',
+        '/',
+        '/posts/my-public-recap',
+        '/posts/my-public-recap/opengraph-image',
+        '/categories/paths-cat',
+        `/conferences/${conf.slug}`,
+        `/conferences/${conf.slug}/talks/${talk.slug}`,
+        `/posts/${other.slug}`,
+      ]),
+    );
+    expect(paths).not.toContain('/posts/my-draft-recap');
+    // A recap neither written, rated through nor commented on by the user.
+    const unrelated = q.getPublishedPosts({ page: 1 }).posts.filter((p) => !paths.includes(`/posts/${p.slug}`));
+    expect(unrelated.length).toBeGreaterThan(0);
+
+    // Someone with nothing public: only their (empty) journal page.
+    const [quiet] = db.insert(users).values({ email: 'quiet@example.com', name: 'Quiet', handle: 'quiet', role: 'reader' }).returning().all();
+    expect(q.getPathsShowingUser({ userId: quiet.id })).toEqual(['/u/quiet']);
+  });
+});

@@ -1,16 +1,19 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getCommentCountsByPosts } from './comments';
+import { isPublicPost } from './post-visibility';
 import { db } from './index';
 import {
   categories,
+  comments,
   conferences,
   days,
   postCategories,
   posts,
   postSlugs,
   postTalks,
+  ratings,
   speakers,
   talks,
   talkSpeakers,
@@ -20,9 +23,6 @@ import {
 
 export const POSTS_PER_PAGE = 10;
 
-/** A post is public once published and its time has come (a future time means "scheduled"). */
-const isPublic = () =>
-  and(eq(posts.status, 'published'), isNotNull(posts.publishedAt), lte(posts.publishedAt, Date.now()));
 
 // ------------------------------------------------------------------ posts
 
@@ -69,13 +69,13 @@ function withCategories<T extends { id: number; publishedAt: number | null }>(ro
 }
 
 export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
-  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublic()).all();
+  const [{ total }] = db.select({ total: count() }).from(posts).where(isPublicPost()).all();
   const rows = db
     .select(summaryColumns)
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(perPage)
     .offset((page - 1) * perPage)
@@ -89,7 +89,7 @@ export const CATEGORY_POSTS_PER_PAGE = 20;
 export function getPostsByCategory({ slug, page = 1, perPage = CATEGORY_POSTS_PER_PAGE }: { slug: string; page?: number; perPage?: number }) {
   const category = db.select().from(categories).where(eq(categories.slug, slug)).get();
   if (!category) return null;
-  const inCategory = and(isPublic(), eq(postCategories.categoryId, category.id));
+  const inCategory = and(isPublicPost(), eq(postCategories.categoryId, category.id));
   // CROSS JOIN: from the category's rows to their posts, never from every published post.
   const [{ total }] = db.select({ total: count() }).from(postCategories).crossJoin(posts).where(and(eq(posts.id, postCategories.postId), inCategory)).all();
   const rows = db
@@ -118,7 +118,7 @@ export function getPostBySlug({ slug }: { slug: string }) {
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublic(), eq(posts.slug, slug)))
+    .where(and(isPublicPost(), eq(posts.slug, slug)))
     .get();
   if (!row) return null;
   const [post] = withCategories([row]);
@@ -146,7 +146,7 @@ export function getCurrentSlugByOldSlug({ slug }: { slug: string }) {
     .select({ slug: posts.slug })
     .from(postSlugs)
     .innerJoin(posts, eq(posts.id, postSlugs.postId))
-    .where(and(eq(postSlugs.slug, slug), isPublic()))
+    .where(and(eq(postSlugs.slug, slug), isPublicPost()))
     .get();
   return row?.slug ?? null;
 }
@@ -156,7 +156,7 @@ export function getPublishedPostSlugs() {
   return db
     .select({ slug: posts.slug, updatedAt: posts.updatedAt })
     .from(posts)
-    .where(isPublic())
+    .where(isPublicPost())
     .orderBy(desc(posts.publishedAt))
     .all();
 }
@@ -221,7 +221,7 @@ export function getTalkCards(talkIds: number[]) {
     .from(postTalks)
     .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(inArray(postTalks.talkId, talkIds), eq(posts.id, postTalks.postId), isPublic()))
+    .where(and(inArray(postTalks.talkId, talkIds), eq(posts.id, postTalks.postId), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
 
@@ -262,7 +262,7 @@ export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: st
     .from(postTalks)
     .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(postTalks.talkId, row.id), eq(posts.id, postTalks.postId), isPublic()))
+    .where(and(eq(postTalks.talkId, row.id), eq(posts.id, postTalks.postId), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
   return { ...talk, notes };
@@ -360,7 +360,7 @@ export const CONFERENCE_PAGE_RECAPS = 10;
 export const CONFERENCE_RECAPS_PER_PAGE = 20;
 
 function getRecapsByConferenceId({ conferenceId, page, perPage }: { conferenceId: number; page: number; perPage: number }) {
-  const where = and(isPublic(), eq(posts.conferenceId, conferenceId));
+  const where = and(isPublicPost(), eq(posts.conferenceId, conferenceId));
   const [{ total }] = db.select({ total: count() }).from(posts).where(where).all();
   const rows = db
     .select(summaryColumns)
@@ -467,7 +467,7 @@ export function getCategories() {
     .select({ slug: categories.slug, name: categories.name, postCount: count(posts.id) })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
-    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.name))
     .all();
@@ -494,28 +494,63 @@ export function getPathsShowingTalks({ talkIds }: { talkIds: number[] }): string
  * page, its categories, its conference, and every talk, day and speaker page its talks appear on.
  */
 export function getPathsShowingPost({ postId }: { postId: number }): string[] {
-  const post = db
+  return getPathsShowingPosts({ postIds: [postId] });
+}
+
+/** `getPathsShowingPost` for many posts at once, in a fixed number of queries. */
+function getPathsShowingPosts({ postIds }: { postIds: number[] }): string[] {
+  if (postIds.length === 0) return [];
+  const found = db
     .select({ slug: posts.slug, conferenceSlug: conferences.slug })
     .from(posts)
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(eq(posts.id, postId))
-    .get();
-  if (!post) return [];
-  const paths = new Set<string>(['/', '/conferences', `/posts/${post.slug}`, '/feed.xml', '/feed.json', '/sitemap.xml']);
-  if (post.conferenceSlug) {
-    paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/recaps`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+    .where(inArray(posts.id, postIds))
+    .all();
+  if (found.length === 0) return [];
+  // The social image is cached like the page, so it goes with it (an unpublished recap's image must 404 too).
+  const postPaths = (slug: string) => [`/posts/${slug}`, `/posts/${slug}/opengraph-image`];
+  const paths = new Set<string>(['/', '/conferences', '/feed.xml', '/feed.json', '/sitemap.xml']);
+  for (const post of found) {
+    for (const path of postPaths(post.slug)) paths.add(path);
+    if (post.conferenceSlug) {
+      paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/recaps`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+    }
   }
-  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(eq(postSlugs.postId, postId)).all();
-  for (const { slug } of oldSlugs) paths.add(`/posts/${slug}`);
+  const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(inArray(postSlugs.postId, postIds)).all();
+  for (const { slug } of oldSlugs) for (const path of postPaths(slug)) paths.add(path);
   const cats = db
-    .select({ slug: categories.slug })
+    .selectDistinct({ slug: categories.slug })
     .from(postCategories)
     .innerJoin(categories, eq(categories.id, postCategories.categoryId))
-    .where(eq(postCategories.postId, postId))
+    .where(inArray(postCategories.postId, postIds))
     .all();
   for (const c of cats) paths.add(`/categories/${c.slug}`).add(`/categories/${c.slug}/feed.xml`);
-  const talkIds = db.select({ id: postTalks.talkId }).from(postTalks).where(eq(postTalks.postId, postId)).all();
+  const talkIds = db.selectDistinct({ id: postTalks.talkId }).from(postTalks).where(inArray(postTalks.postId, postIds)).all();
   for (const p of getPathsShowingTalks({ talkIds: talkIds.map((t) => t.id) })) paths.add(p);
+  return [...paths];
+}
+
+/**
+ * Reader pages that show something of a user's, by name or in a number: their public recaps (and
+ * every page those are on), the talks they rated (their reviews, the averages), the recaps they
+ * commented on, and their public journal. What a name change or an account deletion must refresh;
+ * read it before a deletion, while the rows still say what was theirs.
+ */
+export function getPathsShowingUser({ userId }: { userId: number }): string[] {
+  const user = db.select({ handle: users.handle }).from(users).where(eq(users.id, userId)).get();
+  if (!user) return [];
+  const paths = new Set<string>([`/u/${user.handle}`]);
+  const postIds = db.select({ id: posts.id }).from(posts).where(and(eq(posts.authorId, userId), isPublicPost())).all();
+  for (const p of getPathsShowingPosts({ postIds: postIds.map((r) => r.id) })) paths.add(p);
+  const talkIds = db.select({ id: ratings.talkId }).from(ratings).where(eq(ratings.userId, userId)).all();
+  for (const p of getPathsShowingTalks({ talkIds: talkIds.map((r) => r.id) })) paths.add(p);
+  const commented = db
+    .selectDistinct({ slug: posts.slug })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.authorId, userId))
+    .all();
+  for (const { slug } of commented) paths.add(`/posts/${slug}`);
   return [...paths];
 }
 
@@ -533,7 +568,7 @@ function getFeedPostRows({ where, limit }: { where?: Parameters<typeof and>[numb
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(where ? and(isPublic(), where) : isPublic())
+    .where(where ? and(isPublicPost(), where) : isPublicPost())
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit)
     .all();
@@ -571,7 +606,7 @@ export type SitemapSection = 'pages' | 'posts' | 'talks' | 'speakers';
 
 /** The sitemap files there are: the fixed pages, then posts, talks and speakers in numbered parts. */
 export function getSitemapParts(): { section: SitemapSection; part: number }[] {
-  const [{ posts: postCount }] = db.select({ posts: count() }).from(posts).where(isPublic()).all();
+  const [{ posts: postCount }] = db.select({ posts: count() }).from(posts).where(isPublicPost()).all();
   const [{ talks: talkCount }] = db.select({ talks: count() }).from(talks).all();
   const [{ speakers: speakerCount }] = db.select({ speakers: count() }).from(speakers).all();
   const parts = (section: SitemapSection, n: number) => Array.from({ length: Math.ceil(n / SITEMAP_SIZE) }, (_, part) => ({ section, part }));
@@ -590,7 +625,7 @@ export function getSitemapEntries({ section, part }: { section: SitemapSection; 
     rows = db
       .select({ path: sql<string>`'/posts/' || ${posts.slug}`, updatedAt: sql<number>`max(${posts.updatedAt}, coalesce(${posts.publishedAt}, 0))` })
       .from(posts)
-      .where(isPublic())
+      .where(isPublicPost())
       .orderBy(asc(posts.id))
       .limit(window.limit)
       .offset(window.offset)
@@ -627,7 +662,7 @@ function getSitemapPages(): SitemapEntry[] {
   const postTimes = db
     .select({ latest: sql<number | null>`max(max(${posts.updatedAt}, coalesce(${posts.publishedAt}, 0)))` })
     .from(posts)
-    .where(isPublic())
+    .where(isPublicPost())
     .get();
   const conferenceRows = db
     .select({ id: conferences.id, slug: conferences.slug, updatedAt: conferences.updatedAt })
@@ -650,7 +685,7 @@ function getSitemapPages(): SitemapEntry[] {
     .select({ path: sql<string>`'/categories/' || ${categories.slug}`, updatedAt: sql<number>`max(${posts.updatedAt})` })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
-    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublic()))
+    .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.slug))
     .all();

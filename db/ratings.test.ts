@@ -202,6 +202,31 @@ describe('moderation', () => {
   });
 });
 
+describe('moderation rights come only from a recap readers can see', () => {
+  it('gives none for a recap scheduled in the future, or a deleted one; a past one counts', () => {
+    const talk = newTalk();
+    const rater = newUser();
+    r.upsertRating({ userId: rater.id, talkId: talk, stars: 1, review: 'Rude.', seenHow: 'room' });
+    const recap = (authorId: number, values: { status: 'published' | 'deleted'; publishedAt: number }) => {
+      const [post] = db.insert(posts).values({ slug: `recap-${++seq}`, title: 'Recap', authorId, ...values }).returning().all();
+      db.insert(postTalks).values({ postId: post.id, talkId: talk }).run();
+    };
+
+    const scheduler = newUser('author');
+    recap(scheduler.id, { status: 'published', publishedAt: Date.now() + 3650 * 24 * HOUR });
+    expect(r.getModerationRightsByTalk({ user: scheduler, talkId: talk })).toEqual({ hide: false, exclude: false });
+    expect(r.moderateRating({ actor: scheduler, raterId: rater.id, talkId: talk, op: 'hide' })).toEqual({ ok: false, reason: 'forbidden' });
+
+    const deleter = newUser('author');
+    recap(deleter.id, { status: 'deleted', publishedAt: Date.now() - HOUR });
+    expect(r.getModerationRightsByTalk({ user: deleter, talkId: talk })).toEqual({ hide: false, exclude: false });
+
+    const publisher = newUser('author');
+    recap(publisher.id, { status: 'published', publishedAt: Date.now() - HOUR });
+    expect(r.getModerationRightsByTalk({ user: publisher, talkId: talk })).toEqual({ hide: true, exclude: false });
+  });
+});
+
 describe('the journal', () => {
   it('lists a user’s talks with filters by conference and year', () => {
     const u = newUser();

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { hasRole } from '@/lib/auth/roles';
 import { normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_VALUES, type MyRating } from '@/lib/ratings';
 import { db as defaultDb, type DB } from './index';
+import { isPublicPost } from './post-visibility';
 import { getTalkCards, type TalkCard } from './queries';
 import { auditLog, conferences, postTalks, posts, ratings, talks, users, type Role, type SeenHow } from './schema';
 
@@ -153,8 +154,9 @@ export function removeRating({ userId, talkId }: { userId: number; talkId: numbe
 // ------------------------------------------------------------ moderation
 
 /**
- * Who may moderate a talk's reviews: admins (hide and exclude), and the authors of a published
- * (or scheduled) recap covering the talk (hide only). A draft gives no rights.
+ * Who may moderate a talk's reviews: admins (hide and exclude), and the authors of a recap covering
+ * the talk that readers can see (hide only). A draft, a deleted or a scheduled recap gives no rights:
+ * anyone can schedule a recap years ahead.
  */
 export function getModerationRightsByTalk(
   { user, talkId }: { user: { id: number; role: Role }; talkId: number },
@@ -165,7 +167,7 @@ export function getModerationRightsByTalk(
     .select({ postId: postTalks.postId })
     .from(postTalks)
     .innerJoin(posts, eq(posts.id, postTalks.postId))
-    .where(and(eq(postTalks.talkId, talkId), eq(posts.authorId, user.id), eq(posts.status, 'published')))
+    .where(and(eq(postTalks.talkId, talkId), eq(posts.authorId, user.id), isPublicPost()))
     .limit(1)
     .get();
   return { hide: !!covering, exclude: false };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeEmail } from '@/lib/auth/validation';
 import { db } from './index';
 import { auditLog, conferences, posts, ratings, talks } from './schema';
-import { createUser, deleteUserById, getUserById, getUsers, hasAdmin, updateUserDisabled, updateUserEmail, updateUserPassword, updateUserRole } from './users';
+import { bumpUserSessionVersion, createUser, deleteUserById, getUserById, getUsers, hasAdmin, updateUserDisabled, updateUserEmail, updateUserPassword, updateUserRole } from './users';
 
 let n = 0;
 function newUser(role: 'reader' | 'author' | 'admin' = 'reader', name = `Person ${++n}`) {
@@ -32,6 +32,13 @@ describe('accounts', () => {
   it('bumps the session version on a password change', () => {
     const u = newUser();
     expect(updateUserPassword({ id: u.id, passwordHash: 'y' })).toBe(u.sessionVersion + 1);
+  });
+
+  it('bumps the session version on an email change and on "sign out everywhere"', () => {
+    const u = newUser();
+    expect(updateUserEmail({ id: u.id, email: `moved-${u.id}@example.com` })).toEqual({ ok: true, sessionVersion: u.sessionVersion + 1 });
+    bumpUserSessionVersion({ id: u.id });
+    expect(getUserById({ id: u.id })?.sessionVersion).toBe(u.sessionVersion + 2);
   });
 
   it('opens /setup only until an admin exists, atomically', () => {

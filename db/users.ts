@@ -129,23 +129,36 @@ export function updateUserName({ id, name }: { id: number; name: string }, db: D
   db.update(users).set({ name }).where(eq(users.id, id)).run();
 }
 
-export function updateUserEmail({ id, email }: { id: number; email: string }, db: DB = defaultDb): { ok: boolean } {
+const nextSessionVersion = sql`${users.sessionVersion} + 1`;
+
+/** Sets a new email and bumps the session version, which voids every session. Returns the new version. */
+export function updateUserEmail({ id, email }: { id: number; email: string }, db: DB = defaultDb): { ok: true; sessionVersion: number } | { ok: false } {
   try {
     const taken = db.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, id))).get();
     if (taken) return { ok: false };
-    db.update(users).set({ email }).where(eq(users.id, id)).run();
-    return { ok: true };
+    const [row] = db
+      .update(users)
+      .set({ email, sessionVersion: nextSessionVersion })
+      .where(eq(users.id, id))
+      .returning({ sessionVersion: users.sessionVersion })
+      .all();
+    return row ? { ok: true, sessionVersion: row.sessionVersion } : { ok: false };
   } catch (error) {
     if (isUniqueViolation(error, 'email')) return { ok: false };
     throw error;
   }
 }
 
+/** Voids every session of the account, on every device (sign-out, "Sign out everywhere"). */
+export function bumpUserSessionVersion({ id }: { id: number }, db: DB = defaultDb) {
+  db.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, id)).run();
+}
+
 /** Sets a new hash and bumps the session version, which voids every other session. Returns the new version. */
 export function updateUserPassword({ id, passwordHash }: { id: number; passwordHash: string }, db: DB = defaultDb): number {
   const [row] = db
     .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({ passwordHash, sessionVersion: nextSessionVersion })
     .where(eq(users.id, id))
     .returning({ sessionVersion: users.sessionVersion })
     .all();
@@ -154,15 +167,6 @@ export function updateUserPassword({ id, passwordHash }: { id: number; passwordH
 
 export function updateUserJournalPublic({ id, journalPublic }: { id: number; journalPublic: boolean }, db: DB = defaultDb) {
   db.update(users).set({ journalPublic }).where(eq(users.id, id)).run();
-}
-
-export function hasPublishedPostsByUser({ userId }: { userId: number }, db: DB = defaultDb): boolean {
-  return !!db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(eq(posts.authorId, userId), eq(posts.status, 'published')))
-    .limit(1)
-    .get();
 }
 
 /**

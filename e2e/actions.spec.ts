@@ -10,9 +10,10 @@ import { createAccount, DEMO_PASSWORD, expect, fakeIp, personas, signIn, test } 
  * caller. Server actions are public POST endpoints whatever the UI shows, so this checks the rules
  * where they are enforced: the action wrapper (lib/action.ts).
  *
- * ADDING AN ACTION? Add a row to `expected` below: the test "every server action has a row" fails
- * until you do. Give a payload that would succeed (or, for destructive actions, one that passes the
- * role check but fails validation, so the demo accounts survive), and the outcome for each caller.
+ * ADDING AN ACTION? Add a row to `expected` below, above the sign-out rows (they must run last):
+ * the test "every server action has a row" fails until you do. Give a payload that would succeed
+ * (or, for destructive actions, one that passes the role check but fails validation, so the demo
+ * accounts survive), and the outcome for each caller.
  */
 
 type Caller = 'anonymous' | 'reader' | 'author' | 'author2' | 'admin';
@@ -62,7 +63,6 @@ const expected: Record<string, Row> = {
     payload: () => ({ provider: 'github', callbackUrl: '/' }),
     expect: everyone('invalid'),
   },
-  'app/(auth)/actions.ts#signOutAction': { payload: () => ({}), expect: everyone('ok') },
 
   // ---- app/account/actions.ts: the signed-in user's own account only
   'app/account/actions.ts#updateNameAction': { payload: ({ self }) => ({ name: self?.name ?? 'Mallory' }), expect: signedIn('ok') },
@@ -143,6 +143,12 @@ const expected: Record<string, Row> = {
   // Without a checked file (no file, no hash) the import stops at validation for everyone.
   'app/write/conferences/import/actions.ts#importScheduleAction': { payload: () => ({ conference: 'auto' }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#pasteTalksAction': { payload: () => ({ conferenceId: NO_SUCH_ID, list: '' }), expect: authorsOnly('invalid') },
+
+  // ---- Last: signing out ends every session of the persona, so no row after these could sign in.
+  // "Sign out everywhere" first (it needs a session); the plain sign-out is public and still
+  // answers once the session is gone.
+  'app/account/actions.ts#signOutEverywhereAction': { payload: () => ({}), expect: signedIn('redirect') },
+  'app/(auth)/actions.ts#signOutAction': { payload: () => ({}), expect: everyone('ok') },
 };
 
 // ------------------------------------------------------------ the build and its database

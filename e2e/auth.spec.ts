@@ -1,9 +1,12 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { postAction } from './e2e-data';
 import {
   AccountMenu,
   AFTER_SUBMIT,
   AdminUsersPage,
   createAccount,
   expect,
+  fakeIp,
   NEW_PASSWORD,
   pageFor,
   personas,
@@ -105,6 +108,30 @@ test.describe('accounts', () => {
     await page.goto('/signin?callbackUrl=https%3A%2F%2Fevil.example%2F');
     await new SignInPage(page).submit(personas.sam.email, 'hallway-demo');
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/, AFTER_SUBMIT);
+  });
+
+  test('signed in, a callbackUrl that normalises to another host redirects to a local path', async ({ page }) => {
+    await signIn(page, 'sam');
+    for (const pagePath of ['/signin', '/signup']) {
+      for (const evil of ['/.//evil.example', '/..//evil.example', '/./\\evil.example', '/%2e//evil.example']) {
+        const res = await page.request.get(`${pagePath}?callbackUrl=${encodeURIComponent(evil)}`, { maxRedirects: 0 });
+        expect(res.status(), `${pagePath} ${evil}`).toBe(307);
+        const location = res.headers()['location'];
+        expect(new URL(location, 'http://localhost').host, `${pagePath} ${evil} → ${location}`).toBe('localhost');
+        expect(location).not.toMatch(/^[/\\]{2}/);
+      }
+    }
+    // And in the browser: following the redirect stays on this site.
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent('/.//evil.example')}`);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\//);
+  });
+
+  test('an unknown error code on /signin shows the general message, even one named like an object member', async ({ page }) => {
+    for (const code of ['constructor', 'toString', '__proto__', 'NoSuchError']) {
+      const res = await page.goto(`/signin?error=${code}`);
+      expect(res?.status(), code).toBe(200);
+      await expect(page.getByRole('main').getByRole('alert')).toHaveText('Signing in did not work. Please try again.');
+    }
   });
 
   test('the account menu is a keyboard-friendly disclosure with role-based links', async ({ page }) => {
@@ -247,6 +274,59 @@ test.describe('account page', () => {
     await other.context().close();
   });
 
+  test('signing out ends the session everywhere: a copy of the cookie stops working too', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'Cookie Owner', email: uniqueEmail('cookie') });
+    const copy = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: await page.context().storageState() });
+    const thief = await copy.newPage();
+    await thief.goto('/account');
+    await expect(thief.getByRole('heading', { name: 'Your account' })).toBeVisible();
+
+    await new AccountMenu(page).signOut();
+    await thief.goto('/account');
+    await expect(thief).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    const session = await (await thief.request.get('/api/auth/session')).json();
+    expect(session?.user).toBeUndefined();
+    await copy.close();
+
+    // Signing in again works as before.
+    await signIn(page, user);
+    await page.goto('/account');
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  });
+
+  test('“Sign out everywhere” on the account page signs out this browser and every other', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'Many Devices', email: uniqueEmail('everywhere') });
+    const other = await pageFor(browser, testInfo, user);
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Sessions' });
+    await submitAndWait(page, section.getByRole('button', { name: 'Sign out everywhere' }));
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/, AFTER_SUBMIT);
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await other.goto('/account');
+    await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    await other.context().close();
+  });
+
+  test('changing the email keeps this session and signs out the others', async ({ page, browser }, testInfo) => {
+    const user = await signUp(page, { name: 'New Address', email: uniqueEmail('mail') });
+    const other = await pageFor(browser, testInfo, user);
+    const email = uniqueEmail('mail-new');
+
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Email address' });
+    await section.getByLabel('Email', { exact: true }).fill(email);
+    await section.getByLabel('Current password', { exact: true }).fill(user.password);
+    await submitAndWait(page, section.getByRole('button', { name: 'Save email' }));
+    await expect(page.getByRole('region', { name: 'Email address' }).getByText(`Email changed. Sign in with ${email} from now on.`)).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Email address' }).getByLabel('Email', { exact: true })).toHaveValue(email);
+    await other.goto('/account');
+    await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
+    await other.context().close();
+  });
+
   test('a wrong current password is refused without echoing anything', async ({ page }) => {
     await signUp(page, { name: 'Careful', email: uniqueEmail('careful') });
     await page.goto('/account');
@@ -296,6 +376,54 @@ test.describe('account page', () => {
     await expect(page.getByText('Your account has been deleted.', { exact: false })).toBeVisible();
     await new SignInPage(page).submit(user.email, user.password);
     await expect(page.getByText('Wrong email or password.')).toBeVisible();
+  });
+});
+
+test.describe('sign-up limits', () => {
+  const SIGN_UP = { file: 'app/(auth)/actions.ts', name: 'signUpAction' };
+
+  /** One raw sign-up from `address`, as the form posts it. */
+  async function rawSignUp(baseURL: string, address: string, email: string) {
+    const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+    try {
+      return await postAction(api, SIGN_UP, '/signup', { name: 'Many Accounts', email, password: NEW_PASSWORD });
+    } finally {
+      await api.dispose();
+    }
+  }
+  /** Where a sign-up that went through sends the new member. */
+  const landedOn = (redirect: string | undefined) => (redirect ? new URL(redirect.split(';')[0], 'http://localhost').pathname : null);
+  /** Addresses of one /24 network, different hosts. */
+  const networkOf = (seed: string) => {
+    const prefix = fakeIp(seed).split('.').slice(0, 3).join('.');
+    return (host: number) => `${prefix}.${host}`;
+  };
+
+  test('a network gets five sign-ups, then waits; a taken address costs a try like a new one', async ({}, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL!;
+    const host = networkOf(`${testInfo.testId}-net`);
+    const taken = uniqueEmail('taken');
+    expect(landedOn((await rawSignUp(baseURL, host(1), taken)).redirect)).toBe('/journal');
+    for (let i = 2; i <= 5; i++) {
+      const again = await rawSignUp(baseURL, host(i), taken);
+      expect(again.state?.fieldErrors?.email).toEqual(['An account with this email address already exists. Sign in instead?']);
+    }
+    const sixth = await rawSignUp(baseURL, host(6), uniqueEmail('sixth'));
+    expect(sixth.redirect).toBeUndefined();
+    expect(sixth.state).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-ups from your network\. Try again in \d+ seconds\.$/) });
+    // Another network is not held up.
+    expect(landedOn((await rawSignUp(baseURL, networkOf(`${testInfo.testId}-other`)(1), uniqueEmail('elsewhere'))).redirect)).toBe('/journal');
+  });
+
+  test('one email address gets five tries from anywhere, then waits', async ({}, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL!;
+    const email = uniqueEmail('probe');
+    for (let i = 1; i <= 5; i++) {
+      const tried = await rawSignUp(baseURL, networkOf(`${testInfo.testId}-${i}`)(1), email);
+      expect(tried.state?.message ?? '', `try ${i}`).not.toMatch(/Too many/);
+    }
+    const sixth = await rawSignUp(baseURL, networkOf(`${testInfo.testId}-6`)(1), email);
+    expect(sixth.state).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-ups with this email address\. Try again in \d+ seconds\.$/) });
   });
 });
 

@@ -286,6 +286,36 @@ test('a deleted recap leaves a 410 page', async ({ page, browser }, testInfo) =>
   await expect(reader.getByText(title)).toHaveCount(0);
 });
 
+test('an unpublished recap takes its social image with it', async ({ page, browser }, testInfo) => {
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  await editor.create();
+  await editor.title.fill(`Briefly public ${nonce()}`);
+  await editor.body.fill('Out for a moment.');
+  await editor.waitUntilSaved();
+  const slug = await editor.slug.inputValue();
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+
+  const reader = await anonymous(browser, testInfo);
+  const image = `/posts/${slug}/opengraph-image`;
+  await eventuallyShows(reader, `/posts/${slug}`, 'Out for a moment.');
+  // Twice: the second answer comes from the route cache.
+  for (let i = 0; i < 2; i++) {
+    const res = await reader.request.get(image);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+  }
+
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Unpublished: readers no longer see this recap.' })).toBeVisible();
+  expect((await reader.request.get(image)).status()).toBe(404);
+  expect((await reader.request.get(`/posts/${slug}`)).status()).toBe(404);
+  await reader.context().close();
+});
+
 test('a conference with two days, two tracks and five talks, by pasting a list', async ({ page, browser }, testInfo) => {
   const n = nonce();
   const name = `Fjordline Summit ${n}`;

@@ -13,6 +13,7 @@ import { createAccount, expect, fakeIp, pageFor, signUp, test } from './fixtures
 
 const HOUR = 3_600_000;
 const SAVE_RATING = { file: 'app/journal/actions.ts', name: 'saveRatingAction' };
+const MODERATE_RATING = { file: 'app/journal/actions.ts', name: 'moderateRatingAction' };
 
 type Seeded = {
   slug: string;
@@ -49,6 +50,23 @@ function seedConference(label: string): Seeded {
       const future = talk(3, 'Tomorrow’s talk', now + 24 * HOUR);
       return { slug, name, dayPath: `/conferences/${slug}/days/1`, talks, future };
     })();
+  } finally {
+    db.close();
+  }
+}
+
+/** A published recap by `authorEmail` covering one talk, written straight into the database. */
+function seedRecap({ authorEmail, talkId, slug, publishedAt }: { authorEmail: string; talkId: number; slug: string; publishedAt: number }) {
+  const db = openDb();
+  try {
+    const now = Date.now();
+    const post = db
+      .prepare(
+        `INSERT INTO posts (slug, author_id, title, status, published_at, created_at, updated_at)
+         SELECT ?, id, 'Moderation recap', 'published', ?, ?, ? FROM users WHERE email = ?`,
+      )
+      .run(slug, publishedAt, now, now, authorEmail).lastInsertRowid;
+    db.prepare('INSERT INTO post_talks (post_id, talk_id, position) VALUES (?, ?, 0)').run(post, talkId);
   } finally {
     db.close();
   }
@@ -305,18 +323,8 @@ test('a public journal is at /u/<handle> only while its owner makes it public', 
 test('the author of a recap covering the talk hides a review; the rater still sees it, marked', async ({ page, browser }, testInfo) => {
   const conf = seedConference('moderation');
   const talk = conf.talks[0];
-  // A recap by Ada covering this talk: published, but scheduled years ahead, so it shows on no
-  // page and the demo recaps other specs read stay as they are.
-  const db = openDb();
-  const now = Date.now();
-  const post = db
-    .prepare(
-      `INSERT INTO posts (slug, author_id, title, status, published_at, created_at, updated_at)
-       SELECT ?, id, 'Moderation recap', 'published', ?, ?, ? FROM users WHERE email = 'ada@hallway.test'`,
-    )
-    .run(`moderation-recap-${conf.slug}`, now + 3650 * 24 * HOUR, now, now).lastInsertRowid;
-  db.prepare('INSERT INTO post_talks (post_id, talk_id, position) VALUES (?, ?, 0)').run(post, talk.id);
-  db.close();
+  // A recap by Ada covering this talk, out since an hour ago: the right comes from a recap readers can see.
+  seedRecap({ authorEmail: 'ada@hallway.test', talkId: talk.id, slug: `moderation-recap-${conf.slug}`, publishedAt: Date.now() - HOUR });
 
   const rater = await signUp(page, { name: 'Loud Rater' });
   await page.goto(talk.path);
@@ -356,6 +364,39 @@ test('the author of a recap covering the talk hides a review; the rater still se
   await expect(entry).toContainText('Review hidden from public pages by a moderator');
   const audit = query<{ action: string; detail: string }>(`SELECT action, detail FROM audit_log WHERE entity = 'talk' AND entity_id = ?`, talk.id);
   expect(audit.map((a) => [a.action, JSON.parse(a.detail).raterId])).toEqual([['rating.hide', userIdByEmail(rater.email)]]);
+});
+
+test('a rater’s new name and account deletion refresh the pages showing their ratings, and leave other cached pages alone', async ({ page }) => {
+  const mine = seedConference('renamed-rater');
+  const elsewhere = seedConference('untouched');
+  const talk = mine.talks[0];
+  const user = await signUp(page, { name: 'Before Rename' });
+  const rated = await postAction(page.request, SAVE_RATING, talk.path, { talkId: String(talk.id), seen: 'on', seenHow: 'room', stars: '5', review: 'Loved it.' });
+  expect(rated.state?.ok).toBe(true);
+
+  const anonymous = await page.context().browser()!.newContext({ baseURL: `http://localhost:${port}` });
+  const cacheOf = async (path: string) => (await anonymous.request.get(path)).headers()['x-nextjs-cache'];
+  const reviews = async (path: string) => {
+    const html = await (await anonymous.request.get(path)).text();
+    return { before: html.includes('Before Rename'), after: html.includes('After Rename') };
+  };
+  // Both pages rendered once and cached.
+  for (const path of [talk.path, elsewhere.talks[0].path]) {
+    await anonymous.request.get(path);
+    expect(await cacheOf(path), path).toBe('HIT');
+  }
+  expect(await reviews(talk.path)).toEqual({ before: true, after: false });
+
+  const renamed = await postAction(page.request, { file: 'app/account/actions.ts', name: 'updateNameAction' }, '/account', { name: 'After Rename' });
+  expect(renamed.state?.ok).toBe(true);
+  expect(await reviews(talk.path)).toEqual({ before: false, after: true });
+  expect(await cacheOf(elsewhere.talks[0].path)).toBe('HIT');
+
+  const deleted = await postAction(page.request, { file: 'app/account/actions.ts', name: 'deleteAccountAction' }, '/account', { confirmation: user.email });
+  expect(deleted.redirect).toMatch(/\/signin\?notice=deleted(;|$)/);
+  expect(await reviews(talk.path)).toEqual({ before: false, after: false });
+  expect(await cacheOf(elsewhere.talks[0].path)).toBe('HIT');
+  await anonymous.close();
 });
 
 test.describe('request level (raw Next-Action posts)', () => {
@@ -405,6 +446,24 @@ test.describe('request level (raw Next-Action posts)', () => {
     // The form says when it opens (computed in the browser from the talk's start).
     await page.goto(conf.dayPath);
     await expect(talkCard(page, conf.future.title)).toContainText('Rating opens when the talk starts:');
+  });
+
+  test('a recap scheduled years ahead gives its author no right to hide reviews or to read hidden ones', async ({ page, browser }, testInfo) => {
+    const conf = seedConference('scheduled-moderator');
+    const talk = conf.talks[0];
+    seedRecap({ authorEmail: 'ben@hallway.test', talkId: talk.id, slug: `scheduled-recap-${conf.slug}`, publishedAt: Date.now() + 3650 * 24 * HOUR });
+    await signUp(page, { name: 'Plain Rater' });
+    const rated = await postAction(page.request, SAVE_RATING, talk.path, { talkId: String(talk.id), seen: 'on', seenHow: 'room', stars: '2', review: 'Not for me.' });
+    expect(rated.state?.ok).toBe(true);
+    const raterId = query<{ user_id: number }>('SELECT user_id FROM ratings WHERE talk_id = ?', talk.id)[0].user_id;
+
+    const ben = await pageFor(browser, testInfo, 'ben');
+    const rights = await ben.request.get(`/api/me/ratings?talk=${talk.id}&moderation=1`);
+    expect((await rights.json()).moderation).toEqual({});
+    const hidden = await postAction(ben.request, MODERATE_RATING, talk.path, { talkId: String(talk.id), raterId: String(raterId), op: 'hide' });
+    expect(hidden.state).toMatchObject({ ok: false });
+    expect(query('SELECT hidden_at FROM ratings WHERE talk_id = ?', talk.id)).toEqual([{ hidden_at: null }]);
+    await ben.context().close();
   });
 
   test('signed out, the action sends you to sign in and back to the page', async ({ request }) => {

@@ -1,6 +1,7 @@
 import '@/lib/testing/fresh-db';
 
 import { parseFeed } from '@rowanmanning/feed-parser';
+import { DOMParser } from '@xmldom/xmldom';
 import { eq } from 'drizzle-orm';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { GET as conferenceFeed } from '@/app/conferences/[slug]/feed.xml/route';
 import { GET as jsonFeed } from '@/app/feed.json/route';
 import { GET as atomFeed } from '@/app/feed.xml/route';
 import { db } from '@/db/index';
-import { categories, postCategories, posts, users } from '@/db/schema';
+import { categories, conferences, postCategories, posts, users } from '@/db/schema';
 import { seedDemoJournal } from '@/db/seed';
 import { absolutizeHtml } from '@/lib/feeds';
 import { renderPostColumns } from '@/lib/render-post';
@@ -23,18 +24,36 @@ async function readAtom(response: Response) {
   const xml = await response.text();
   // Strictly well-formed XML first (the feed parser below is lenient on purpose).
   expect(XMLValidator.validate(xml)).toBe(true);
+  parseStrictXml(xml);
   return { xml, feed: parseFeed(xml) };
+}
+
+/** A feed reader's view: any warning or error of an XML parser fails the test. */
+function parseStrictXml(xml: string) {
+  return new DOMParser({
+    onError(level, message) {
+      throw new Error(`XML ${level}: ${message}`);
+    },
+  }).parseFromString(xml, 'application/xml');
 }
 
 let authorId: number;
 let n = 0;
-function insertPost(values: { title: string; body: string; status?: 'draft' | 'published' | 'deleted'; publishedAt?: number | null; category?: string }) {
+function insertPost(values: {
+  title: string;
+  body: string;
+  status?: 'draft' | 'published' | 'deleted';
+  publishedAt?: number | null;
+  category?: string;
+  conferenceId?: number;
+}) {
   const status = values.status ?? 'published';
   const [row] = db
     .insert(posts)
     .values({
       slug: `feed-test-${++n}`,
       authorId,
+      conferenceId: values.conferenceId,
       title: values.title,
       bodyMarkdown: values.body,
       ...renderPostColumns(values.body),
@@ -171,6 +190,26 @@ describe('JSON Feed (/feed.json)', () => {
       expect(item.url.startsWith(`${SITE}/posts/`)).toBe(true);
       expect(item.authors[0].name).toBeTruthy();
       expect(Number.isNaN(Date.parse(item.date_published))).toBe(false);
+    }
+  });
+});
+
+describe('a category named with markup characters', () => {
+  it('leaves every Atom feed well-formed: site, conference and category', async () => {
+    const name = 'C++ <templates> & "more"';
+    db.insert(categories).values({ slug: 'cpp-templates', name }).run();
+    const conference = db.select({ id: conferences.id }).from(conferences).where(eq(conferences.slug, 'fjord-dev-days-2019')).get()!;
+    insertPost({ title: 'Templates recap', body: 'On templates.', category: 'cpp-templates', conferenceId: conference.id });
+
+    const feeds = [
+      atomFeed(),
+      await conferenceFeed(new Request(`${SITE}/x`), params({ slug: 'fjord-dev-days-2019' })),
+      await categoryFeed(new Request(`${SITE}/x`), params({ name: 'cpp-templates' })),
+    ];
+    for (const response of feeds) {
+      const { feed } = await readAtom(response);
+      const item = feed.items.find((i) => i.title === 'Templates recap')!;
+      expect(item.categories.map((c) => c.label)).toContain(name);
     }
   });
 });

@@ -121,8 +121,19 @@ function feedItem(post: FeedPostInput): Item {
   };
 }
 
+// The library escapes only `&` (and its XML writer `"`) in attribute values, so a category named
+// "a <b>" would make the whole feed unparseable. Its output is regular: `<category a="…" …/>`, with
+// no `"` left inside a value, so the values can be finished here.
+const CATEGORY_ELEMENT = /<category((?:\s+[\w:]+="[^"]*")+)\s*\/>/g;
+const escapeAngles = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The Atom 1.0 document, with every attribute value well-formed. */
+function atomXml(feed: Feed): string {
+  return feed.atom1().replace(CATEGORY_ELEMENT, (_, attributes: string) => `<category${escapeAngles(attributes)}/>`);
+}
+
 export function atomResponse(feed: Feed): Response {
-  return new Response(feed.atom1(), {
+  return new Response(atomXml(feed), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { revalidatePath } from 'next/cache';
-import { getPathsShowingPost, getPathsShowingTalks } from '@/db/queries';
+import { getPathsShowingPost, getPathsShowingTalks, getPathsShowingUser } from '@/db/queries';
 
 /**
  * Reader pages are served from the route cache; after a write, exactly the pages that show what
@@ -36,4 +36,14 @@ export function revalidatePost(postId: number, pathsBefore: string[] = []) {
 
 export function revalidateTalks(talkIds: number[]) {
   revalidatePaths(getPathsShowingTalks({ talkIds }));
+}
+
+/** For a name change or an account deletion: collect before a deletion, revalidate after it. */
+export function collectUserPaths(userId: number): string[] {
+  return getPathsShowingUser({ userId });
+}
+
+export function revalidateUserPaths(paths: string[]) {
+  revalidatePaths(paths);
+  if (paths.includes('/')) revalidatePostLists(); // they had public recaps, which the lists name them on
 }

@@ -4,9 +4,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { createUser } from '@/db/users';
+import { bumpUserSessionVersion, createUser } from '@/db/users';
 import { action, type ActionState } from '@/lib/action';
-import { oauthProviders, signIn, signOut } from '@/lib/auth';
+import { attemptSignUp, oauthProviders, signIn, signOut, spendSignInTime } from '@/lib/auth';
 import { AccountDisabled, RateLimited } from '@/lib/auth/errors';
 import { formatWait } from '@/lib/auth/rate-limit';
 import { callbackUrlSchema, emailSchema, nameSchema, newPasswordSchema, passwordProblem } from '@/lib/auth/validation';
@@ -68,9 +68,21 @@ const accountSchema = z
 
 const EMAIL_TAKEN = 'An account with this email address already exists. Sign in instead?';
 
+/**
+ * Rate-limited per address tried and per network (lib/auth/rate-limit.ts), counting every try; a
+ * taken address costs the same try and, with the same argon2id hash and check, the same time.
+ */
 export const signUpAction = action({ role: 'public', schema: accountSchema }, async ({ name, email, password, callbackUrl }) => {
+  const verdict = attemptSignUp(email, await headers());
+  if (!verdict.ok) {
+    const who = verdict.reason === 'ip' ? 'from your network' : 'with this email address';
+    return { ok: false, message: `Too many sign-ups ${who}. Try again in ${formatWait(verdict.retryAt)}.` };
+  }
   const created = createUser({ name, email, passwordHash: await hashPassword(password), role: 'reader' });
-  if (!created.ok) return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+  if (!created.ok) {
+    await spendSignInTime(password);
+    return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+  }
   return passwordSignIn(email, password, callbackUrl === '/' ? '/journal' : callbackUrl);
 });
 
@@ -99,10 +111,13 @@ export const oauthSignInAction = action({ role: 'public', schema: oauthSchema },
 const PRIVATE_PAGES = /^\/(account|journal|write|admin)(\/|$)/;
 
 /**
- * Clears the session cookie; harmless when already signed out. From a private page it goes home;
+ * Ends the account's sessions on every device (docs/decisions/015-sign-out-ends-every-session.md):
+ * a session cookie cannot be revoked on its own, so clearing it here would leave any copy working.
+ * Then clears this cookie; harmless when already signed out. From a private page it goes home;
  * elsewhere the reader stays where they were (the page re-renders, the account menu re-reads).
  */
-export const signOutAction = action({ role: 'public', schema: z.object({}) }, async () => {
+export const signOutAction = action({ role: 'public', schema: z.object({}) }, async (_data, user) => {
+  if (user) bumpUserSessionVersion({ id: user.id });
   await signOut({ redirect: false });
   const referer = (await headers()).get('referer');
   let path = '/';

@@ -8,6 +8,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import {
   deleteAccountAction,
+  signOutEverywhereAction,
   updateEmailAction,
   updateJournalVisibilityAction,
   updatePasswordAction,
@@ -113,6 +114,18 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       </div>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Changing your password…">{hasPassword ? 'Change password' : 'Set a password'}</SubmitButton>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  const [state, formAction] = useActionState(signOutEverywhereAction, initialActionState);
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage state={state} />
+      <SubmitButton variant="secondary" pendingLabel="Signing out everywhere…">
+        Sign out everywhere
+      </SubmitButton>
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
+  bumpUserSessionVersion,
   deleteUserById,
-  hasPublishedPostsByUser,
   updateUserEmail,
   updateUserJournalPublic,
   updateUserName,
@@ -17,13 +17,9 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { formatWait } from '@/lib/auth/rate-limit';
 import { currentPasswordSchema, emailSchema, nameSchema, newPasswordSchema, normalizeEmail, passwordProblem } from '@/lib/auth/validation';
 import { hashPassword } from '@/lib/password';
+import { collectUserPaths, revalidateUserPaths } from '@/lib/revalidate';
 
 /** `/account`: every action acts on the signed-in user only; no id ever comes from the form. */
-
-/** Recaps show their author's name on cached pages: refresh them when a published author changes it. */
-function refreshAuthorPages(user: CurrentUser) {
-  if (hasPublishedPostsByUser({ userId: user.id })) revalidatePath('/', 'layout');
-}
 
 async function confirmPassword(user: CurrentUser, password: string | undefined): Promise<ActionState | null> {
   if (!user.hasPassword) return null; // OAuth-only account: nothing to confirm with
@@ -36,22 +32,32 @@ async function confirmPassword(user: CurrentUser, password: string | undefined):
 
 export const updateNameAction = action({ schema: z.object({ name: nameSchema }) }, async ({ name }, user) => {
   updateUserName({ id: user.id, name });
-  refreshAuthorPages(user);
+  // Cached reader pages show the name on recaps, reviews and comments: only those are refreshed.
+  revalidateUserPaths(collectUserPaths(user.id));
   revalidatePath('/account');
   return { ok: true, message: 'Display name saved.' };
 });
 
+/**
+ * A new email ends the sessions on every other device, as a new password does (a session opened
+ * under the old address should not outlive it); this browser's cookie is re-issued, and the
+ * redirect is rendered with it (see updatePasswordAction).
+ */
 export const updateEmailAction = action(
-  { schema: z.object({ email: emailSchema, currentPassword: currentPasswordSchema.optional() }) },
+  {
+    schema: z.object({ email: emailSchema, currentPassword: currentPasswordSchema.optional() }),
+    redirectTo: ({ email }, user) => (email === user.email ? null : '/account?notice=email-changed'),
+  },
   async ({ email, currentPassword }, user) => {
     if (email === user.email) return { ok: true, message: 'That is already your email address.' };
     const denied = await confirmPassword(user, currentPassword);
     if (denied) return denied;
-    if (!updateUserEmail({ id: user.id, email }).ok) {
+    const updated = updateUserEmail({ id: user.id, email });
+    if (!updated.ok) {
       return { ok: false, fieldErrors: { email: ['Another account uses this email address.'] } };
     }
-    revalidatePath('/account');
-    return { ok: true, message: `Email changed. Sign in with ${email} from now on.` };
+    await reissueSession(user.id, updated.sessionVersion);
+    return { ok: true };
   },
 );
 
@@ -87,6 +93,13 @@ export const updatePasswordAction = action(
   },
 );
 
+/** Ends every session of the account, this browser's included, and goes home. */
+export const signOutEverywhereAction = action({ schema: z.object({}), redirectTo: '/' }, async (_data, user) => {
+  bumpUserSessionVersion({ id: user.id });
+  await signOut({ redirect: false });
+  return { ok: true };
+});
+
 export const updateJournalVisibilityAction = action(
   { schema: z.object({ journalPublic: z.literal('on').optional() }) },
   async ({ journalPublic }, user) => {
@@ -107,6 +120,7 @@ export const deleteAccountAction = action(
     if (normalizeEmail(confirmation) !== user.email) {
       return { ok: false, fieldErrors: { confirmation: [`Type ${user.email} to confirm.`] } };
     }
+    const pathsBefore = collectUserPaths(user.id);
     const result = deleteUserById({ id: user.id });
     if (!result.ok) {
       return {
@@ -117,8 +131,8 @@ export const deleteAccountAction = action(
             : 'This account no longer exists.',
       };
     }
-    // Their recaps now read "A former member" and their ratings left the averages: refresh every page.
-    revalidatePath('/', 'layout');
+    // Their recaps now read "A former member" and their ratings left the averages: refresh those pages.
+    revalidateUserPaths(pathsBefore);
     await signOut({ redirectTo: '/signin?notice=deleted' });
     return { ok: true };
   },

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/current-user';
-import { DeleteAccountForm, EmailForm, JournalForm, NameForm, PasswordForm } from './account-forms';
+import { DeleteAccountForm, EmailForm, JournalForm, NameForm, PasswordForm, SignOutEverywhereForm } from './account-forms';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -18,6 +18,15 @@ function Section({ id, title, description, children, tone = 'default' }: { id: s
       {description && <div className="mt-1 text-sm text-stone-600 dark:text-stone-400">{description}</div>}
       <div className="mt-5">{children}</div>
     </section>
+  );
+}
+
+/** What the last change did, after the redirect that follows it. */
+function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="status" className="mb-5 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+      {children}
+    </p>
   );
 }
 
@@ -41,7 +50,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <Section id="profile" title="Profile">
           <NameForm name={user.name} />
         </Section>
-        <Section id="email" title="Email address">
+        <Section id="email" title="Email address" description="Changing it signs you out everywhere else.">
+          {notice === 'email-changed' && <Notice>Email changed. Sign in with {user.email} from now on.</Notice>}
           <EmailForm email={user.email} hasPassword={user.hasPassword} />
         </Section>
         <Section
@@ -53,12 +63,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
               : 'You sign in through another service. Set a password to sign in with your email too.'
           }
         >
-          {notice === 'password-changed' && (
-            <p role="status" className="mb-5 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
-              Password changed. You stay signed in here; other devices have been signed out.
-            </p>
-          )}
+          {notice === 'password-changed' && <Notice>Password changed. You stay signed in here; other devices have been signed out.</Notice>}
           <PasswordForm hasPassword={user.hasPassword} />
+        </Section>
+        <Section
+          id="sessions"
+          title="Sessions"
+          description="Signing out, here or on any other device, ends your sessions everywhere. Use this if you signed in on a device you no longer have."
+        >
+          <SignOutEverywhereForm />
         </Section>
         <Section id="journal" title="Journal visibility">
           <JournalForm journalPublic={user.journalPublic} handle={user.handle} />

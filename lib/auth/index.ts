@@ -12,10 +12,11 @@ import { env } from '@/lib/env';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { authConfig } from './config';
 import { AccountDisabled, InvalidCredentials, isExpectedSignInError, RateLimited } from './errors';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, networkOf, SIGN_UP_EMAIL_POLICY, SIGN_UP_NETWORK_POLICY, type Verdict } from './rate-limit';
 import { currentPasswordSchema, emailSchema, nameSchema, normalizeEmail } from './validation';
 
 const limiter = createRateLimiter({ db });
+const signUpLimiter = createRateLimiter({ db, kind: 'sign-up', account: SIGN_UP_EMAIL_POLICY, ip: SIGN_UP_NETWORK_POLICY });
 
 // Unknown emails are checked against this hash so they take as long as a wrong password.
 const dummyHash = hashPassword(crypto.randomBytes(24).toString('base64url'));
@@ -174,6 +175,25 @@ export async function checkCurrentPassword(
   if (!user?.passwordHash || !matches) return { ok: false };
   limiter.succeeded({ email, attemptIds: verdict.attemptIds });
   return { ok: true };
+}
+
+// ------------------------------------------------------------ sign-up
+
+/**
+ * Counts a sign-up try against the address tried and the client's network, before any work is
+ * done. Every try counts, a taken address included, so asking "does this address have an
+ * account?" costs as much as creating one.
+ */
+export function attemptSignUp(email: string, headers: Headers): Verdict {
+  return signUpLimiter.attempt({ email, ip: networkOf(clientIp(headers)) });
+}
+
+/**
+ * The password check a new account's first sign-in does, against no account: "this address is
+ * taken" then takes as long as a sign-up that went through.
+ */
+export async function spendSignInTime(password: string): Promise<void> {
+  await verifyPassword(await dummyHash, password);
 }
 
 /** Rewrites the current session cookie for the session version set by a password change. */

@@ -2,7 +2,7 @@ import { testDatabasePath } from '@/lib/testing/fresh-db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/index';
 import { signInAttempts } from '@/db/schema';
-import { ACCOUNT_POLICY, backoffMs, createRateLimiter, formatWait } from './rate-limit';
+import { ACCOUNT_POLICY, backoffMs, createRateLimiter, formatWait, networkOf, SIGN_UP_EMAIL_POLICY, SIGN_UP_NETWORK_POLICY } from './rate-limit';
 
 const db = openDatabase(testDatabasePath);
 afterAll(() => db.$client.close());
@@ -99,6 +99,56 @@ describe('sign-in rate limiter', () => {
     expect(limiter.attempt({ email, ip: null }).ok).toBe(true);
     const old = db.select().from(signInAttempts).all().filter((r) => r.at < c.now() - ACCOUNT_POLICY.windowMs);
     expect(old).toHaveLength(0);
+  });
+});
+
+describe('sign-up rate limiter', () => {
+  const signUpLimiter = (now: () => number) =>
+    createRateLimiter({ db, kind: 'sign-up', account: SIGN_UP_EMAIL_POLICY, ip: SIGN_UP_NETWORK_POLICY, now });
+
+  it('allows five sign-ups from a network, then 10 s, doubling up to 5 minutes', () => {
+    const c = clock();
+    const limiter = signUpLimiter(c.now);
+    const prefix = `100.${n % 250}.${++n % 250}`;
+    const net = (host: number) => networkOf(`${prefix}.${host}`);
+    for (let i = 0; i < 5; i++) expect(limiter.attempt({ email: `new-${unique()}@example.com`, ip: net(i + 1) }).ok).toBe(true);
+    // Another address of the same /24 is the same network.
+    const blocked = limiter.attempt({ email: `new-${unique()}@example.com`, ip: net(200) });
+    expect(blocked).toMatchObject({ ok: false, reason: 'ip', retryAt: c.now() + 10_000 });
+    c.advance(10_000);
+    expect(limiter.attempt({ email: `new-${unique()}@example.com`, ip: net(7) }).ok).toBe(true);
+    expect(limiter.attempt({ email: `new-${unique()}@example.com`, ip: net(8) })).toMatchObject({ ok: false, reason: 'ip', retryAt: c.now() + 20_000 });
+    expect([5, 6, 9, 20].map((f) => backoffMs(f, SIGN_UP_NETWORK_POLICY))).toEqual([10_000, 20_000, 160_000, 300_000]);
+    expect(SIGN_UP_NETWORK_POLICY.maxPerWindow).toBe(30);
+  });
+
+  it('allows five tries for one email, then 30 s doubling, whether or not the address is taken', () => {
+    const c = clock();
+    const limiter = signUpLimiter(c.now);
+    const email = `same-${unique()}@example.com`;
+    for (let i = 0; i < 5; i++) expect(limiter.attempt({ email, ip: networkOf(`100.64.${i}.1`) }).ok).toBe(true);
+    expect(limiter.attempt({ email, ip: networkOf('100.64.99.1') })).toMatchObject({ ok: false, reason: 'account', retryAt: c.now() + 30_000 });
+    expect(SIGN_UP_EMAIL_POLICY.maxPerWindow).toBe(30);
+  });
+
+  it('keeps its own count: sign-in failures do not block a sign-up, nor the reverse', () => {
+    const c = clock();
+    const email = `both-${unique()}@example.com`;
+    const ip = '100.65.0.1';
+    const signIn = createRateLimiter({ db, now: c.now });
+    for (let i = 0; i < 5; i++) signIn.attempt({ email, ip });
+    expect(signIn.attempt({ email, ip }).ok).toBe(false);
+    expect(signUpLimiter(c.now).attempt({ email, ip: networkOf(ip) }).ok).toBe(true);
+  });
+
+  it('groups addresses by network: an IPv4 /24, an IPv6 /64', () => {
+    expect(networkOf('203.0.113.7')).toBe('203.0.113.0/24');
+    expect(networkOf('::ffff:203.0.113.7')).toBe('203.0.113.0/24');
+    expect(networkOf('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(networkOf('2001:db8:1:2::9')).toBe(networkOf('2001:db8:1:2:ffff::1'));
+    // Not an address (a proxy's odd header): kept as it is, still a key of its own.
+    expect(networkOf('unknown')).toBe('unknown');
+    expect(networkOf(null)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import ipaddr from 'ipaddr.js';
 import type { DB } from '@/db/index';
 import { signInAttempts } from '@/db/schema';
 
@@ -34,14 +35,47 @@ export const ACCOUNT_POLICY: Policy = {
 // slows down someone spraying many accounts: at most 30 failed tries an hour.
 export const IP_POLICY: Policy = { ...ACCOUNT_POLICY, maxPerWindow: 30 };
 
+/**
+ * Sign-up counts every try, whatever the answer: a new account, an address already taken, or a
+ * refused password. Per address tried: as sign-in. Per network (an IPv4 /24, an IPv6 /64, where one
+ * person's addresses sit): shorter waits, since a household or an office signs up a few people.
+ */
+export const SIGN_UP_EMAIL_POLICY: Policy = ACCOUNT_POLICY;
+export const SIGN_UP_NETWORK_POLICY: Policy = {
+  free: 5,
+  baseDelayMs: 10_000,
+  maxDelayMs: 5 * 60_000,
+  windowMs: 60 * 60_000,
+  maxPerWindow: 30,
+};
+
 export type Verdict =
   | { ok: true; attemptIds: number[] }
   | { ok: false; reason: 'account' | 'ip'; retryAt: number };
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
-export const accountKey = (email: string) => `email:${email}`;
-export const ipKey = (ip: string) => `ip:${ip}`;
+/** Which count a limiter keeps: sign-in and sign-up never use up each other's tries. */
+export type LimitKind = 'sign-in' | 'sign-up';
+const PREFIXES: Record<LimitKind, { account: string; ip: string }> = {
+  'sign-in': { account: 'email:', ip: 'ip:' },
+  'sign-up': { account: 'signup-email:', ip: 'signup-net:' },
+};
+
+export const accountKey = (email: string, kind: LimitKind = 'sign-in') => `${PREFIXES[kind].account}${email}`;
+export const ipKey = (ip: string, kind: LimitKind = 'sign-in') => `${PREFIXES[kind].ip}${ip}`;
+
+/**
+ * The network an address belongs to, as far as one person's reach goes: an IPv4 /24 or an IPv6 /64
+ * (a home connection gets a whole /64). Anything that is not an address stays as it is.
+ */
+export function networkOf(address: string | null): string | null {
+  if (address === null || !ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === 'ipv4') return `${ip.toByteArray().slice(0, 3).join('.')}.0/24`;
+  const parts = (ip as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
+}
 
 /** The wait before the next try after `failures` failures in the window (0 while free). */
 export function backoffMs(failures: number, policy: Policy): number {
@@ -51,11 +85,13 @@ export function backoffMs(failures: number, policy: Policy): number {
 
 export function createRateLimiter({
   db,
+  kind = 'sign-in',
   account = ACCOUNT_POLICY,
   ip = IP_POLICY,
   now = Date.now,
 }: {
   db: DB;
+  kind?: LimitKind;
   account?: Policy;
   ip?: Policy;
   now?: () => number;
@@ -88,9 +124,9 @@ export function createRateLimiter({
     attempt({ email, ip: address }: { email: string; ip: string | null }): Verdict {
       const at = now();
       const keys: { key: string; policy: Policy; reason: 'account' | 'ip' }[] = [
-        { key: accountKey(email), policy: account, reason: 'account' },
+        { key: accountKey(email, kind), policy: account, reason: 'account' },
       ];
-      if (address) keys.push({ key: ipKey(address), policy: ip, reason: 'ip' });
+      if (address) keys.push({ key: ipKey(address, kind), policy: ip, reason: 'ip' });
 
       const verdict = db.transaction((tx) => {
         for (const k of keys) {
@@ -118,7 +154,7 @@ export function createRateLimiter({
     succeeded({ email, attemptIds }: { email: string; attemptIds: number[] }) {
       db.transaction((tx) => {
         if (attemptIds.length) tx.delete(signInAttempts).where(inArray(signInAttempts.id, attemptIds)).run();
-        tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(email))).run();
+        tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(email, kind))).run();
       });
     },
   };

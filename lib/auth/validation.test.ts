@@ -46,6 +46,21 @@ describe('callback URLs', () => {
     }
   });
 
+  it('checks the path after normalisation: dot segments cannot turn it into another host', () => {
+    for (const evil of ['/.//evil.example', '/..//x', '/./\\x', '/a/..//evil.example', '/%2e//evil.example', '/%2E%2E//x', '/.\\/evil.example']) {
+      expect(safeCallbackPath(evil), evil).toBe('/');
+    }
+  });
+
+  it('refuses a backslash anywhere in the normalised result', () => {
+    expect(safeCallbackPath('/write?next=\\evil.example')).toBe('/');
+    expect(safeCallbackPath('/write#\\evil.example')).toBe('/');
+  });
+
+  it('keeps a harmless normalised path', () => {
+    expect(safeCallbackPath('/write/./drafts/../posts?x=1')).toBe('/write/posts?x=1');
+  });
+
   it('never sends the user back to the sign-in pages', () => {
     expect(safeCallbackPath('/signin?callbackUrl=/x')).toBe('/');
     expect(safeCallbackPath('/signup', '/journal')).toBe('/journal');

@@ -78,19 +78,22 @@ export const roleSchema = z.enum(ROLES, { error: 'Pick a role.' });
 
 /**
  * Where to go after signing in: only a path on this site. `//evil.example`, `/\evil.example`,
- * `https://…` and anything odd fall back to `fallback`.
+ * `https://…` and anything odd fall back to `fallback`. The check is on the normalised result, not
+ * the input: dot segments collapse, so `/.//evil.example` becomes `//evil.example`, which a browser
+ * reads as another host.
  */
 export function safeCallbackPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return fallback;
-  }
+  if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
   try {
     const base = 'http://hallway.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return fallback;
+    const path = url.pathname + url.search + url.hash;
+    // Browsers treat `\` as `/` in a Location, so none at all rather than only a leading one.
+    if (path.startsWith('//') || path.includes('\\')) return fallback;
     // Never bounce back to the auth pages themselves.
     if (/^\/(signin|signup|setup)(\/|$)/.test(url.pathname)) return fallback;
-    return url.pathname + url.search + url.hash;
+    return path;
   } catch {
     return fallback;
   }

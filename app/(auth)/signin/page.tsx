@@ -11,12 +11,13 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
-// Auth.js sends OAuth failures here as `?error=<type>`.
-const OAUTH_ERRORS: Record<string, string> = {
-  OAuthAccountNotLinked: 'An account with that email address already exists. Sign in with your password.',
-  OAuthNoEmail: 'The provider did not share a verified email address, so no account could be created.',
-  AccessDenied: 'That account cannot sign in. It may have been disabled.',
-};
+// Auth.js sends OAuth failures here as `?error=<type>`. A Map, so `?error=constructor` or
+// `?error=toString` find nothing rather than Object.prototype's members.
+const OAUTH_ERRORS = new Map([
+  ['OAuthAccountNotLinked', 'An account with that email address already exists. Sign in with your password.'],
+  ['OAuthNoEmail', 'The provider did not share a verified email address, so no account could be created.'],
+  ['AccessDenied', 'That account cannot sign in. It may have been disabled.'],
+]);
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
 
-  const error = typeof params.error === 'string' ? (OAUTH_ERRORS[params.error] ?? 'Signing in did not work. Please try again.') : null;
+  const error = typeof params.error === 'string' ? (OAUTH_ERRORS.get(params.error) ?? 'Signing in did not work. Please try again.') : null;
   const notice = params.notice === 'deleted' ? 'Your account has been deleted. Thank you for being part of Hallway.' : null;
   const withCallback = callbackUrl === '/' ? '' : `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 
