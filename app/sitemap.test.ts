@@ -1,10 +1,13 @@
 import '@/lib/testing/fresh-db';
 
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import robots from '@/app/robots';
-import sitemap from '@/app/sitemap';
+import { GET as sitemapIndex } from '@/app/sitemap.xml/route';
+import { GET as sitemapPart } from '@/app/sitemaps/[part]/route';
+import { growDatabase, scaledSize } from '@/db/grow';
 import { db } from '@/db/index';
+import { SITEMAP_SIZE } from '@/db/queries';
 import { categories, conferences, days, posts, speakers, talks, users } from '@/db/schema';
 import { seedDemoJournal } from '@/db/seed';
 import { renderPostColumns } from '@/lib/render-post';
@@ -21,9 +24,35 @@ beforeAll(async () => {
   post('hidden-deleted', 'deleted', Date.now() - 86_400_000);
 });
 
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>(?:<lastmod>([^<]*)<\/lastmod>)?/g)].map((m) => ({ url: m[1], lastModified: m[2] }));
+
+/** Every entry of every sitemap file the index lists, fetched as a crawler would. */
+async function sitemap() {
+  const index = await (await sitemapIndex()).text();
+  expect(index).toContain('<sitemapindex');
+  const entries: { url: string; lastModified?: string }[] = [];
+  for (const file of locs(index)) {
+    const name = file.url.slice(`${SITE}/sitemaps/`.length);
+    const res = await sitemapPart(new Request(file.url), { params: Promise.resolve({ part: name }) });
+    expect(res.status, file.url).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain('<urlset');
+    entries.push(...locs(xml));
+  }
+  return entries;
+}
+
 describe('sitemap.xml', () => {
-  it('lists every public post, and nothing private, each with a last-modified date', () => {
-    const entries = sitemap();
+  it('is an index of files within the protocol’s 50,000 URLs each; an unknown file is 404', async () => {
+    const index = await (await sitemapIndex()).text();
+    expect(locs(index).map((l) => l.url)).toEqual([`${SITE}/sitemaps/pages-1.xml`, `${SITE}/sitemaps/posts-1.xml`, `${SITE}/sitemaps/talks-1.xml`, `${SITE}/sitemaps/speakers-1.xml`]);
+    for (const name of ['posts-2.xml', 'talks-0.xml', 'nothing-1.xml', 'posts-1.json']) {
+      expect((await sitemapPart(new Request(`${SITE}/sitemaps/${name}`), { params: Promise.resolve({ part: name }) })).status, name).toBe(404);
+    }
+  });
+
+  it('lists every public post, and nothing private, each with a last-modified date', async () => {
+    const entries = await sitemap();
     const urls = entries.map((e) => e.url);
     const publicSlugs = db
       .select()
@@ -43,12 +72,12 @@ describe('sitemap.xml', () => {
     expect(new Set(urls).size).toBe(urls.length);
     for (const e of entries) {
       expect(e.url.startsWith(`${SITE}/`)).toBe(true);
-      expect(e.lastModified, e.url).toBeInstanceOf(Date);
+      expect(Number.isNaN(Date.parse(e.lastModified ?? '')), e.url).toBe(false);
     }
   });
 
-  it('lists conferences, their days, talks, speakers and categories with public posts', () => {
-    const urls = new Set(sitemap().map((e) => e.url));
+  it('lists conferences, their days, talks, speakers and categories with public posts', async () => {
+    const urls = new Set((await sitemap()).map((e) => e.url));
     for (const c of db.select().from(conferences).all()) expect(urls).toContain(`${SITE}/conferences/${c.slug}`);
     const dayRows = db.select({ n: days.number, slug: conferences.slug }).from(days).innerJoin(conferences, eq(conferences.id, days.conferenceId)).all();
     expect(dayRows.length).toBeGreaterThan(0);
@@ -58,6 +87,23 @@ describe('sitemap.xml', () => {
     for (const s of db.select().from(speakers).all()) expect(urls).toContain(`${SITE}/speakers/${s.slug}`);
     for (const c of db.select().from(categories).all()) expect(urls).toContain(`${SITE}/categories/${c.slug}`);
     expect(urls).toContain(`${SITE}/`);
+  });
+});
+
+describe('sitemap.xml of a large journal', () => {
+  beforeAll(() => growDatabase(db.$client, scaledSize(0.25)), 60_000);
+
+  it('splits into files of at most SITEMAP_SIZE URLs that together list every talk once', async () => {
+    const index = locs(await (await sitemapIndex()).text()).map((l) => l.url.slice(`${SITE}/sitemaps/`.length));
+    expect(index.filter((n) => n.startsWith('talks-'))).toEqual(['talks-1.xml', 'talks-2.xml']);
+    const entries = await sitemap();
+    const talkUrls = entries.filter((e) => /\/talks\//.test(e.url)).map((e) => e.url);
+    expect(talkUrls.length).toBe(db.select({ n: count() }).from(talks).get()!.n);
+    expect(new Set(talkUrls).size).toBe(talkUrls.length);
+    for (const name of index) {
+      const xml = await (await sitemapPart(new Request(`${SITE}/sitemaps/${name}`), { params: Promise.resolve({ part: name }) })).text();
+      expect(locs(xml).length).toBeLessThanOrEqual(SITEMAP_SIZE);
+    }
   });
 });
 

@@ -38,6 +38,19 @@ export function journalTotals(entries: JournalEntry[]) {
   };
 }
 
+export const JOURNAL_PER_PAGE = 50;
+
+/**
+ * The entries one page of a journal shows (the totals count them all), newest conference first.
+ * A page number that is not one (or past the end) shows the nearest page.
+ */
+export function journalPage(entries: JournalEntry[], requested: string | undefined) {
+  const pageCount = Math.max(1, Math.ceil(entries.length / JOURNAL_PER_PAGE));
+  const asked = Number(requested);
+  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pageCount) : 1;
+  return { shown: entries.slice((page - 1) * JOURNAL_PER_PAGE, page * JOURNAL_PER_PAGE), page, pageCount };
+}
+
 export function JournalTotals({ entries, filtered }: { entries: JournalEntry[]; filtered: boolean }) {
   const t = journalTotals(entries);
   const item = 'min-w-0 rounded-xl border border-stone-200 px-3 py-3 sm:px-4 dark:border-stone-800';

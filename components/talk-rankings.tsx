@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TalkCard } from '@/db/queries';
+import type { RankableTalk } from '@/db/queries';
 import { BAYES_PRIOR_VOTES, formatAverage, priorMean, rankMostAttended, rankTopRated } from '@/lib/ratings';
 
 /**
@@ -9,7 +9,7 @@ import { BAYES_PRIOR_VOTES, formatAverage, priorMean, rankMostAttended, rankTopR
  * Top rated uses a Bayesian average: every talk starts with BAYES_PRIOR_VOTES imaginary votes at
  * the conference-wide mean, so one 5-star vote does not outrank forty votes averaging 4.6.
  */
-export function TalkRankings({ talks, days }: { talks: TalkCard[]; days: { number: number }[] }) {
+export function TalkRankings({ talks, days }: { talks: RankableTalk[]; days: { number: number }[] }) {
   const prior = priorMean(talks);
   const anyAttendance = talks.some((t) => t.attendanceCount > 0);
   const scopes = [
@@ -72,7 +72,7 @@ export function TalkRankings({ talks, days }: { talks: TalkCard[]; days: { numbe
   );
 }
 
-function RankList({ title, empty, items }: { title: string; empty: string; items: { talk: TalkCard; figure: React.ReactNode }[] }) {
+function RankList({ title, empty, items }: { title: string; empty: string; items: { talk: RankableTalk; figure: React.ReactNode }[] }) {
   return (
     <div>
       <h4 className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{title}</h4>

@@ -21,10 +21,25 @@ export function openDatabase(file: string): DB {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  refreshQueryStatistics(sqlite);
   return db;
 }
+
+/**
+ * Brings the query planner's table statistics up to date where a table grew or shrank a lot since
+ * they were taken (SQLite's `PRAGMA optimize`, with its own small analysis limit, so it costs
+ * milliseconds at any size). Without fresh statistics the planner takes a journal that grew for
+ * the small one it once was and scans tables it should search. Run when the database is opened,
+ * every hour while it stays open, and after bulk writes (imports).
+ */
+export function refreshQueryStatistics(sqlite: Database.Database): void {
+  sqlite.pragma('optimize = 0x10002');
+}
+
+const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
 
 // One connection per process; kept on globalThis so dev-mode reloads do not open more.
 const globalForDb = globalThis as unknown as { hallwayDb?: DB };
 export const db: DB = globalForDb.hallwayDb ?? openDatabase(env.DATABASE_PATH);
+if (!globalForDb.hallwayDb) setInterval(() => refreshQueryStatistics(db.$client), STATISTICS_INTERVAL_MS).unref();
 if (env.NODE_ENV !== 'production') globalForDb.hallwayDb = db;

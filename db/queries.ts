@@ -83,19 +83,27 @@ export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
   return { posts: withCategories(rows), total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 
-export function getPostsByCategory({ slug }: { slug: string }) {
+export const CATEGORY_POSTS_PER_PAGE = 20;
+
+/** A category's public posts, newest first, a page at a time; null for an unknown category. */
+export function getPostsByCategory({ slug, page = 1, perPage = CATEGORY_POSTS_PER_PAGE }: { slug: string; page?: number; perPage?: number }) {
   const category = db.select().from(categories).where(eq(categories.slug, slug)).get();
   if (!category) return null;
+  const inCategory = and(isPublicPost(), eq(postCategories.categoryId, category.id));
+  // CROSS JOIN: from the category's rows to their posts, never from every published post.
+  const [{ total }] = db.select({ total: count() }).from(postCategories).crossJoin(posts).where(and(eq(posts.id, postCategories.postId), inCategory)).all();
   const rows = db
     .select(summaryColumns)
-    .from(posts)
-    .innerJoin(postCategories, eq(postCategories.postId, posts.id))
+    .from(postCategories)
+    .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublicPost(), eq(postCategories.categoryId, category.id)))
+    .where(and(eq(posts.id, postCategories.postId), inCategory))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
     .all();
-  return { category, posts: withCategories(rows) };
+  return { category, posts: withCategories(rows), total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 
 export function getPostBySlug({ slug }: { slug: string }) {
@@ -200,17 +208,20 @@ export function getTalkCards(talkIds: number[]) {
 
   const speakerRows = db
     .select({ talkId: talkSpeakers.talkId, slug: speakers.slug, name: speakers.name })
+    // CROSS JOIN keeps talk_speakers the outer loop: from the talks asked for, never every speaker.
     .from(talkSpeakers)
-    .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
-    .where(inArray(talkSpeakers.talkId, talkIds))
+    .crossJoin(speakers)
+    .where(and(inArray(talkSpeakers.talkId, talkIds), eq(speakers.id, talkSpeakers.speakerId)))
     .orderBy(asc(talkSpeakers.position))
     .all();
   const recapRows = db
     .select({ talkId: postTalks.talkId, slug: posts.slug, title: posts.title, authorName: users.name })
+    // CROSS JOIN fixes the join order: from the talks to their recaps. Left to choose, SQLite may walk
+    // every published post by the publication index and probe each one's talks (seconds at 10k posts).
     .from(postTalks)
-    .innerJoin(posts, eq(posts.id, postTalks.postId))
+    .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(inArray(postTalks.talkId, talkIds), isPublicPost()))
+    .where(and(inArray(postTalks.talkId, talkIds), eq(posts.id, postTalks.postId), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
 
@@ -249,9 +260,9 @@ export function getTalkBySlug({ conferenceSlug, talkSlug }: { conferenceSlug: st
       noteHtml: postTalks.noteHtml,
     })
     .from(postTalks)
-    .innerJoin(posts, eq(posts.id, postTalks.postId))
+    .crossJoin(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(postTalks.talkId, row.id), isPublicPost()))
+    .where(and(eq(postTalks.talkId, row.id), eq(posts.id, postTalks.postId), isPublicPost()))
     .orderBy(desc(posts.publishedAt))
     .all();
   return { ...talk, notes };
@@ -314,17 +325,21 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
     .where(eq(talks.conferenceId, conference.id))
     .groupBy(talks.dayId)
     .all();
-  const recaps = db
-    .select(summaryColumns)
-    .from(posts)
-    .leftJoin(users, eq(users.id, posts.authorId))
-    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(isPublicPost(), eq(posts.conferenceId, conference.id)))
-    .orderBy(desc(posts.publishedAt))
-    .all();
-  const topTalks = db
-    .select({ id: talks.id })
+  const recaps = getRecapsByConferenceId({ conferenceId: conference.id, page: 1, perPage: CONFERENCE_PAGE_RECAPS });
+  // Only what the rankings need: a conference's talks are ranked here, and only the winners shown.
+  const rankable = db
+    .select({
+      id: talks.id,
+      slug: talks.slug,
+      title: talks.title,
+      conferenceSlug: sql<string>`${conference.slug}`,
+      dayNumber: days.number,
+      ratingCount: talks.ratingCount,
+      ratingSum: talks.ratingSum,
+      attendanceCount: talks.attendanceCount,
+    })
     .from(talks)
+    .leftJoin(days, eq(days.id, talks.dayId))
     .where(eq(talks.conferenceId, conference.id))
     .all();
   return {
@@ -334,9 +349,45 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
       tracks: trackRows.filter((t) => t.dayId === d.id),
       talkCount: talkCounts.find((c) => c.dayId === d.id)?.n ?? 0,
     })),
-    recaps: withCategories(recaps),
-    talks: getTalkCards(topTalks.map((t) => t.id)),
+    recaps: recaps.posts,
+    recapCount: recaps.total,
+    rankable,
   };
+}
+
+/** The conference page shows its latest recaps; all of them are on `/conferences/[slug]/recaps`. */
+export const CONFERENCE_PAGE_RECAPS = 10;
+export const CONFERENCE_RECAPS_PER_PAGE = 20;
+
+function getRecapsByConferenceId({ conferenceId, page, perPage }: { conferenceId: number; page: number; perPage: number }) {
+  const where = and(isPublicPost(), eq(posts.conferenceId, conferenceId));
+  const [{ total }] = db.select({ total: count() }).from(posts).where(where).all();
+  const rows = db
+    .select(summaryColumns)
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(where)
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  return { posts: withCategories(rows), total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** Every public recap of a conference, newest first, a page at a time; null for an unknown conference. */
+export function getRecapsByConference({ slug, page = 1 }: { slug: string; page?: number }) {
+  const conference = db.select({ id: conferences.id, slug: conferences.slug, name: conferences.name }).from(conferences).where(eq(conferences.slug, slug)).get();
+  if (!conference) return null;
+  return { conference, ...getRecapsByConferenceId({ conferenceId: conference.id, page, perPage: CONFERENCE_RECAPS_PER_PAGE }) };
+}
+
+export type RankableTalk = NonNullable<ReturnType<typeof getConferenceBySlug>>['rankable'][number];
+
+/** Every talk of a conference, in full (its calendar). */
+export function getTalkCardsByConference({ conferenceId }: { conferenceId: number }) {
+  const ids = db.select({ id: talks.id }).from(talks).where(eq(talks.conferenceId, conferenceId)).all();
+  return getTalkCards(ids.map((t) => t.id));
 }
 
 export type DayProgramme = NonNullable<ReturnType<typeof getDayProgramme>>;
@@ -383,14 +434,32 @@ export function getSpeakerBySlug({ slug }: { slug: string }) {
   return { speaker, talks: cards };
 }
 
-export function getSpeakers() {
-  return db
-    .select({ slug: speakers.slug, name: speakers.name, talkCount: count(talkSpeakers.talkId) })
+export const SPEAKERS_PER_PAGE = 300;
+
+/** Speakers by name, a page at a time, each with the number of talks they gave. */
+export function getSpeakers({ page = 1, perPage = SPEAKERS_PER_PAGE }: { page?: number; perPage?: number } = {}) {
+  const [{ total }] = db.select({ total: count() }).from(speakers).all();
+  const rows = db
+    .select({ id: speakers.id, slug: speakers.slug, name: speakers.name })
     .from(speakers)
-    .leftJoin(talkSpeakers, eq(talkSpeakers.speakerId, speakers.id))
-    .groupBy(speakers.id)
-    .orderBy(asc(speakers.name))
+    .orderBy(asc(speakers.name), asc(speakers.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
     .all();
+  const counts = new Map(
+    db
+      .select({ speakerId: talkSpeakers.speakerId, n: count() })
+      .from(talkSpeakers)
+      .where(inArray(talkSpeakers.speakerId, rows.map((r) => r.id)))
+      .groupBy(talkSpeakers.speakerId)
+      .all()
+      .map((c) => [c.speakerId, c.n]),
+  );
+  return {
+    speakers: rows.map(({ id, ...r }) => ({ ...r, talkCount: counts.get(id) ?? 0 })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / perPage)),
+  };
 }
 
 export function getCategories() {
@@ -443,7 +512,9 @@ function getPathsShowingPosts({ postIds }: { postIds: number[] }): string[] {
   const paths = new Set<string>(['/', '/conferences', '/feed.xml', '/feed.json', '/sitemap.xml']);
   for (const post of found) {
     for (const path of postPaths(post.slug)) paths.add(path);
-    if (post.conferenceSlug) paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+    if (post.conferenceSlug) {
+      paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/recaps`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
+    }
   }
   const oldSlugs = db.select({ slug: postSlugs.slug }).from(postSlugs).where(inArray(postSlugs.postId, postIds)).all();
   for (const { slug } of oldSlugs) for (const path of postPaths(slug)) paths.add(path);
@@ -527,17 +598,72 @@ export function getFeedPostsByConference({ slug, limit = FEED_SIZE }: { slug: st
   return { conference, posts: getFeedPostRows({ where: eq(posts.conferenceId, conference.id), limit }) };
 }
 
+/** URLs per sitemap file: the protocol allows 50,000; smaller files render in a few milliseconds. */
+export const SITEMAP_SIZE = 20_000;
+
+export type SitemapEntry = { path: string; updatedAt: number };
+export type SitemapSection = 'pages' | 'posts' | 'talks' | 'speakers';
+
+/** The sitemap files there are: the fixed pages, then posts, talks and speakers in numbered parts. */
+export function getSitemapParts(): { section: SitemapSection; part: number }[] {
+  const [{ posts: postCount }] = db.select({ posts: count() }).from(posts).where(isPublicPost()).all();
+  const [{ talks: talkCount }] = db.select({ talks: count() }).from(talks).all();
+  const [{ speakers: speakerCount }] = db.select({ speakers: count() }).from(speakers).all();
+  const parts = (section: SitemapSection, n: number) => Array.from({ length: Math.ceil(n / SITEMAP_SIZE) }, (_, part) => ({ section, part }));
+  return [{ section: 'pages', part: 0 }, ...parts('posts', postCount), ...parts('talks', talkCount), ...parts('speakers', speakerCount)];
+}
+
 /**
- * Everything public the sitemap lists, with last-modified instants: posts, conferences with their
- * days, talks, speakers (their latest talk change), categories (their latest public post).
+ * One sitemap file's entries with their last change, or null past the last part. `pages`: the
+ * home page, the indexes, conferences with their days, and categories with public posts.
  */
-export function getSitemapEntries() {
-  const postRows = db
-    .select({ slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt })
+export function getSitemapEntries({ section, part }: { section: SitemapSection; part: number }): SitemapEntry[] | null {
+  const window = { limit: SITEMAP_SIZE, offset: part * SITEMAP_SIZE };
+  if (section === 'pages') return part === 0 ? getSitemapPages() : null;
+  let rows: SitemapEntry[];
+  if (section === 'posts') {
+    rows = db
+      .select({ path: sql<string>`'/posts/' || ${posts.slug}`, updatedAt: sql<number>`max(${posts.updatedAt}, coalesce(${posts.publishedAt}, 0))` })
+      .from(posts)
+      .where(isPublicPost())
+      .orderBy(asc(posts.id))
+      .limit(window.limit)
+      .offset(window.offset)
+      .all();
+  } else if (section === 'talks') {
+    rows = db
+      .select({ path: sql<string>`'/conferences/' || ${conferences.slug} || '/talks/' || ${talks.slug}`, updatedAt: talks.updatedAt })
+      .from(talks)
+      .innerJoin(conferences, eq(conferences.id, talks.conferenceId))
+      .orderBy(asc(talks.id))
+      .limit(window.limit)
+      .offset(window.offset)
+      .all();
+  } else {
+    // A speaker page changes when one of their talks does.
+    const page = db.select({ id: speakers.id }).from(speakers).orderBy(asc(speakers.id)).limit(window.limit).offset(window.offset);
+    rows = db
+      .select({
+        path: sql<string>`'/speakers/' || ${speakers.slug}`,
+        updatedAt: sql<number>`max(${speakers.createdAt}, coalesce(max(${talks.updatedAt}), 0))`,
+      })
+      .from(speakers)
+      .leftJoin(talkSpeakers, eq(talkSpeakers.speakerId, speakers.id))
+      .leftJoin(talks, eq(talks.id, talkSpeakers.talkId))
+      .where(inArray(speakers.id, page))
+      .groupBy(speakers.id)
+      .orderBy(asc(speakers.id))
+      .all();
+  }
+  return rows.length === 0 && part > 0 ? null : rows;
+}
+
+function getSitemapPages(): SitemapEntry[] {
+  const postTimes = db
+    .select({ latest: sql<number | null>`max(max(${posts.updatedAt}, coalesce(${posts.publishedAt}, 0)))` })
     .from(posts)
     .where(isPublicPost())
-    .orderBy(desc(posts.publishedAt))
-    .all();
+    .get();
   const conferenceRows = db
     .select({ id: conferences.id, slug: conferences.slug, updatedAt: conferences.updatedAt })
     .from(conferences)
@@ -546,8 +672,7 @@ export function getSitemapEntries() {
   // A day page changes when its conference or one of its talks does.
   const dayRows = db
     .select({
-      conferenceSlug: conferences.slug,
-      number: days.number,
+      path: sql<string>`'/conferences/' || ${conferences.slug} || '/days/' || ${days.number}`,
       updatedAt: sql<number>`max(${conferences.updatedAt}, coalesce(max(${talks.updatedAt}), 0))`,
     })
     .from(days)
@@ -556,37 +681,22 @@ export function getSitemapEntries() {
     .groupBy(days.id)
     .orderBy(asc(conferences.slug), asc(days.number))
     .all();
-  const talkRows = db
-    .select({ conferenceSlug: conferences.slug, slug: talks.slug, updatedAt: talks.updatedAt })
-    .from(talks)
-    .innerJoin(conferences, eq(conferences.id, talks.conferenceId))
-    .orderBy(asc(conferences.slug), asc(talks.position))
-    .all();
-  const speakerRows = db
-    .select({
-      slug: speakers.slug,
-      updatedAt: sql<number>`max(${speakers.createdAt}, coalesce(max(${talks.updatedAt}), 0))`,
-    })
-    .from(speakers)
-    .leftJoin(talkSpeakers, eq(talkSpeakers.speakerId, speakers.id))
-    .leftJoin(talks, eq(talks.id, talkSpeakers.talkId))
-    .groupBy(speakers.id)
-    .orderBy(asc(speakers.slug))
-    .all();
   const categoryRows = db
-    .select({ slug: categories.slug, updatedAt: sql<number>`max(${posts.updatedAt})` })
+    .select({ path: sql<string>`'/categories/' || ${categories.slug}`, updatedAt: sql<number>`max(${posts.updatedAt})` })
     .from(categories)
     .innerJoin(postCategories, eq(postCategories.categoryId, categories.id))
     .innerJoin(posts, and(eq(posts.id, postCategories.postId), isPublicPost()))
     .groupBy(categories.id)
     .orderBy(asc(categories.slug))
     .all();
-  return {
-    posts: postRows,
-    conferences: conferenceRows,
-    days: dayRows,
-    talks: talkRows,
-    speakers: speakerRows,
-    categories: categoryRows,
-  };
+  const latestSpeaker = db.select({ at: sql<number | null>`max(${speakers.createdAt})` }).from(speakers).get();
+  const latestConference = Math.max(0, ...conferenceRows.map((c) => c.updatedAt));
+  return [
+    { path: '/', updatedAt: postTimes?.latest ?? 0 },
+    { path: '/conferences', updatedAt: latestConference },
+    { path: '/speakers', updatedAt: latestSpeaker?.at ?? 0 },
+    ...conferenceRows.map((c) => ({ path: `/conferences/${c.slug}`, updatedAt: c.updatedAt })),
+    ...dayRows,
+    ...categoryRows,
+  ];
 }

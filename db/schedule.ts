@@ -5,7 +5,7 @@ import { uniqueSlug } from '@/lib/post-rules';
 import type { RawPerson, Schedule, ScheduleTalk } from '@/lib/schedule/types';
 import { SLUG_PATTERN, slugify } from '@/lib/slug';
 import { audit, renumberDays, type Tx } from './conferences';
-import { db } from './index';
+import { db, refreshQueryStatistics } from './index';
 import {
   conferences,
   days,
@@ -294,7 +294,7 @@ export function applyScheduleImport({
   /** File name or URL, for the audit log. */
   source: string;
 }): ImportOutcome {
-  return db.transaction((tx) => {
+  const outcome = db.transaction((tx) => {
     const { conf: found, name, slug: wantedSlug } = findConference(tx, schedule, target);
     const s = schedule.conference;
     const dates = [s.start, s.end, ...schedule.days.map((d) => d.date)].filter((d): d is string => !!d).sort();
@@ -523,6 +523,9 @@ export function applyScheduleImport({
     });
     return { conferenceId, slug: conf.slug, created, added, updated, unchanged, removed, kept: keptList };
   });
+  // A schedule can add thousands of talks at once: the planner should know before the next read.
+  refreshQueryStatistics(db.$client);
+  return outcome;
 }
 
 // ------------------------------------------------------------------ export

@@ -79,6 +79,8 @@ const empty = (terms: string[]): SearchResults => ({ terms, recaps: [], talks: [
 /**
  * Searches recaps (published and due only), talks, speakers and conferences. Any input is safe:
  * it is reduced to quoted words before it reaches MATCH; nothing searchable gives no results.
+ * Each index drives its join (CROSS JOIN): the planner would otherwise walk every published post
+ * and probe the index once per post (seconds on a large journal).
  */
 export function searchSite({ query, limit = 20 }: { query: unknown; limit?: number }): SearchResults {
   const terms = queryTerms(query);
@@ -96,7 +98,7 @@ export function searchSite({ query, limit = 20 }: { query: unknown; limit?: numb
           snippet(posts_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS body,
           snippet(posts_fts, 2, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS notes
         FROM posts_fts
-        JOIN posts p ON p.id = posts_fts.rowid
+        CROSS JOIN posts p ON p.id = posts_fts.rowid
         LEFT JOIN users u ON u.id = p.author_id
         LEFT JOIN conferences c ON c.id = p.conference_id
         WHERE posts_fts MATCH ${match}
@@ -118,7 +120,7 @@ export function searchSite({ query, limit = 20 }: { query: unknown; limit?: numb
           SELECT s.name AS name FROM talk_speakers ts JOIN speakers s ON s.id = ts.speaker_id
           WHERE ts.talk_id = t.id ORDER BY ts.position)) AS speakerNames
       FROM talks_fts
-      JOIN talks t ON t.id = talks_fts.rowid
+      CROSS JOIN talks t ON t.id = talks_fts.rowid
       JOIN conferences c ON c.id = t.conference_id
       LEFT JOIN days d ON d.id = t.day_id
       WHERE talks_fts MATCH ${match}
@@ -131,7 +133,7 @@ export function searchSite({ query, limit = 20 }: { query: unknown; limit?: numb
         snippet(speakers_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS snippet,
         (SELECT count(*) FROM talk_speakers ts WHERE ts.speaker_id = s.id) AS talkCount
       FROM speakers_fts
-      JOIN speakers s ON s.id = speakers_fts.rowid
+      CROSS JOIN speakers s ON s.id = speakers_fts.rowid
       WHERE speakers_fts MATCH ${match}
       ORDER BY ${WEIGHTS.speakers}, s.name
       LIMIT ${limit}`);
@@ -144,7 +146,7 @@ export function searchSite({ query, limit = 20 }: { query: unknown; limit?: numb
           snippet(conferences_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS tracks,
           snippet(conferences_fts, 2, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS details
         FROM conferences_fts
-        JOIN conferences c ON c.id = conferences_fts.rowid
+        CROSS JOIN conferences c ON c.id = conferences_fts.rowid
         WHERE conferences_fts MATCH ${match}
         ORDER BY ${WEIGHTS.conferences}, c.start_date DESC
         LIMIT ${limit}`)

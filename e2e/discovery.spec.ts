@@ -238,7 +238,18 @@ test('feeds, sitemap and robots.txt are reachable', async ({ request, page }) =>
   expect(travel.match(/<entry>/g)).toHaveLength(1);
   expect(travel).toContain('Packing for a three-day conference');
 
-  const sitemap = await (await request.get('/sitemap.xml')).text();
+  // An index of sitemap files, each fetched as a crawler would.
+  const index = await (await request.get('/sitemap.xml')).text();
+  expect(index).toContain('<sitemapindex');
+  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  expect(files).toContain(`${baseURL}/sitemaps/posts-1.xml`);
+  let sitemap = '';
+  for (const file of files) {
+    const res = await request.get(file);
+    expect(res.status(), file).toBe(200);
+    expect(res.headers()['content-type']).toContain('xml');
+    sitemap += await res.text();
+  }
   expect(sitemap).toContain(`<loc>${baseURL}/posts/qcon-london-2018</loc>`);
   expect(sitemap).toContain(`<loc>${baseURL}/conferences/qcon-london-2018/days/1</loc>`);
   expect(sitemap).not.toContain('notes-from-the-meetup');

@@ -73,6 +73,22 @@ test('conference overview lists days, tracks and recaps', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Recaps' }).getByRole('article')).toHaveCount(3);
 });
 
+test('every recap of a conference has a page of its own; numbered list pages past the end are 404', async ({ page, request }) => {
+  await page.goto('/conferences/qcon-london-2018/recaps');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recaps');
+  await expect(page.getByText('3 recaps of QCon London 2018, newest first')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('article')).toHaveCount(3);
+  await page.getByRole('link', { name: 'QCon London 2018' }).click();
+  await expect(page).toHaveURL(/\/conferences\/qcon-london-2018$/);
+  for (const past of ['/conferences/qcon-london-2018/recaps?page=2', '/speakers?page=2', '/categories/notes?page=2', '/conferences/nothing-here/recaps']) {
+    expect((await request.get(past)).status(), past).toBe(404);
+  }
+  // Page 1 has one address.
+  const first = await request.get('/speakers?page=1', { maxRedirects: 0 });
+  expect(first.status()).toBe(308);
+  expect(first.headers().location).toMatch(/\/speakers$/);
+});
+
 test('a speaker with several sessions across a conference', async ({ page }) => {
   await page.goto('/speakers/maren-holt');
   await expect(page.getByRole('article')).toHaveCount(2);

@@ -10,7 +10,14 @@ import { getPathsShowingPost, getPathsShowingTalks, getPathsShowingUser } from '
  * read, so pages it left are cleared too (`collectPostPaths` then `revalidatePaths`).
  */
 export function revalidatePaths(paths: Iterable<string>) {
-  for (const path of new Set(paths)) revalidatePath(path);
+  for (const path of new Set(paths)) {
+    revalidatePath(path);
+    // Paginated lists: their numbered pages (served by `…/page/[n]`) move with the first one.
+    if (path === '/speakers') revalidatePath('/speakers/page/[n]', 'page');
+    if (/^\/categories\/[^/]+$/.test(path)) revalidatePath('/categories/[name]/page/[n]', 'page');
+    if (/^\/conferences\/[^/]+\/recaps$/.test(path)) revalidatePath('/conferences/[slug]/recaps/page/[n]', 'page');
+    if (path === '/sitemap.xml') revalidatePath('/sitemaps/[part]', 'page');
+  }
 }
 
 /** The numbered home pages (`/?page=N` is served by `/page/[n]`) move whenever the post list changes. */

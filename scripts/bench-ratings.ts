@@ -18,28 +18,24 @@
  * BENCH_USERS (default 200) concurrent users; BENCH_SECONDS (default 15) per phase;
  * BENCH_REUSE_BUILD=1 skips the build when `.next-bench-ratings` exists.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { encode } from 'next-auth/jwt';
+import { actionBody, actionId, actionState, buildOnce, percentile, runScript, sessionCookie, startApp } from './bench-kit';
 
 const users = Number(process.env.BENCH_USERS || 200);
 const seconds = Number(process.env.BENCH_SECONDS || 15);
 const port = Number(process.env.BENCH_PORT || 3610);
 const distDir = '.next-bench-ratings';
-const root = process.cwd();
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const base = `http://localhost:${port}`;
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-ratings-'));
 const dbFile = path.join(scratch, 'hallway.db');
 Object.assign(process.env, {
   DATABASE_PATH: dbFile,
   NEXT_DIST_DIR: distDir,
-  SITE_URL: base,
+  SITE_URL: `http://localhost:${port}`,
   SEED_DEMO: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
 });
@@ -48,13 +44,7 @@ await prepareDataFolder(); // also puts the scratch folder's generated AUTH_SECR
 const secret = process.env.AUTH_SECRET;
 if (!secret) throw new Error('No AUTH_SECRET after preparing the data folder');
 
-if (!(process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync(path.join(distDir, 'BUILD_ID')))) {
-  fs.rmSync(distDir, { recursive: true, force: true });
-  console.log(`Building into ${distDir}…`);
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'ignore', env: process.env });
-  if (build.status !== 0) throw new Error('next build failed');
-}
-fs.rmSync(path.join(distDir, 'cache'), { recursive: true, force: true });
+buildOnce(distDir, process.env);
 
 // ------------------------------------------------------------ users and their sessions
 
@@ -75,46 +65,15 @@ const talks = db
   .all(now) as { id: number; slug: string; conference: string }[];
 db.close();
 
-// Auth.js on plain http: the cookie is `authjs.session-token`, and its name is the JWE salt.
-const COOKIE = 'authjs.session-token';
 const cookies = await Promise.all(
-  userIds.map(async (uid, i) => {
-    const token = await encode({
-      salt: COOKIE,
-      secret,
-      maxAge: 3600,
-      token: { sub: String(uid), uid, sv: 1, role: 'reader', name: `Bench Rater ${i}`, email: `bench-${i}@example.com` },
-    });
-    return `${COOKIE}=${token}`;
-  }),
+  userIds.map((id, i) => sessionCookie({ secret, user: { id, name: `Bench Rater ${i}`, email: `bench-${i}@example.com`, role: 'reader', sessionVersion: 1 } })),
 );
 
 // ------------------------------------------------------------ the server
 
-const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-children.push(server);
-let serverLog = '';
-server.stdout!.on('data', (d) => (serverLog += d));
-server.stderr!.on('data', (d) => (serverLog += d));
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Server did not answer: ${url}\n${serverLog.slice(-2000)}`);
-}
-await waitFor(`${base}/conferences`);
-
-const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-  node: Record<string, { filename: string; exportedName: string }>;
-};
-const actionId = Object.entries(manifest.node).find(([, a]) => a.filename === 'app/journal/actions.ts' && a.exportedName === 'saveRatingAction')?.[0];
-if (!actionId) throw new Error('saveRatingAction is not in the build');
+const app = await startApp({ port, env: process.env });
+const base = app.base;
+const id = actionId(distDir, 'app/journal/actions.ts', 'saveRatingAction');
 
 // Warm the pages the actions post to (and re-render after a write).
 for (const t of talks) await fetch(`${base}/conferences/${t.conference}/talks/${t.slug}`).then((r) => r.text());
@@ -123,25 +82,6 @@ for (const t of talks) await fetch(`${base}/conferences/${t.conference}/talks/${
 
 // Node's fetch keeps connections alive and opens as many per origin as there are requests in flight.
 type Phase = { name: string; requests: number; ok: number; refused: number; httpErrors: number; locked: number; latencies: number[]; seconds: number; samples: string[] };
-
-/** The argument list React sends for a useActionState form: [prevState, FormData], the fields prefixed `_1_`. */
-function body(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
-  form.append('0', JSON.stringify([{ ok: false }, '$K1']));
-  return form;
-}
-
-/** The action's returned state out of the RSC response: row 0 names the row holding it. */
-function actionState(text: string): { ok: boolean; message?: string } | null {
-  const rows = new Map(text.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
-  const ref = /"a":"\$@(\w+)"/.exec(rows.get('0') ?? '')?.[1];
-  try {
-    return ref ? JSON.parse(rows.get(ref) ?? 'null') : null;
-  } catch {
-    return null;
-  }
-}
 
 async function run(name: string, fieldsFor: (user: number, n: number) => { path: string; fields: Record<string, string> }, expectOk: boolean): Promise<Phase> {
   const phase: Phase = { name, requests: 0, ok: 0, refused: 0, httpErrors: 0, locked: 0, latencies: [], seconds, samples: [] };
@@ -155,8 +95,8 @@ async function run(name: string, fieldsFor: (user: number, n: number) => { path:
         try {
           const res = await fetch(`${base}${p}`, {
             method: 'POST',
-            headers: { 'Next-Action': actionId!, Accept: 'text/x-component', Origin: base, Referer: `${base}${p}`, Cookie: cookie },
-            body: body(fields),
+            headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: base, Referer: `${base}${p}`, Cookie: cookie },
+            body: actionBody(fields),
             redirect: 'manual',
           });
           const text = await res.text();
@@ -202,13 +142,10 @@ const ratings = await run(
 );
 // Let the server finish anything in flight before counting.
 await new Promise((r) => setTimeout(r, 500));
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+const serverLog = app.log();
+await app.stop();
 
-const check = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/db-check.ts', '--json'], {
-  env: process.env,
-  encoding: 'utf8',
-});
+const check = runScript('scripts/db-check.ts', ['--json'], process.env);
 const checked = JSON.parse(check.stdout.trim().split('\n').pop() || '{}') as { talks?: number; mismatches?: unknown[] };
 const verify = new Database(dbFile, { readonly: true });
 const rows = verify.prepare('SELECT count(*) AS n, count(stars) AS rated FROM ratings').get() as { n: number; rated: number };
@@ -217,18 +154,13 @@ const lockedInLog = (serverLog.match(/database is locked|SQLITE_BUSY/gi) ?? []).
 
 // ------------------------------------------------------------ report
 
-function pct(list: number[], p: number) {
-  if (list.length === 0) return 0;
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`\n${users} concurrent signed-in users, ${seconds} s per phase, ${os.cpus().length} cores, Node ${process.version}\n`);
 console.log('| phase | requests | done/s | p50 ms | p99 ms | HTTP errors | refused | "database is locked" |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const p of [baseline, ratings]) {
   console.log(
-    `| ${p.name} | ${fmt(p.requests)} | ${fmt(p.ok / p.seconds)} | ${fmt(pct(p.latencies, 50))} | ${fmt(pct(p.latencies, 99))} | ${p.httpErrors} | ${p.refused} | ${p.locked} |`,
+    `| ${p.name} | ${fmt(p.requests)} | ${fmt(p.ok / p.seconds)} | ${fmt(percentile(p.latencies, 50))} | ${fmt(percentile(p.latencies, 99))} | ${p.httpErrors} | ${p.refused} | ${p.locked} |`,
   );
 }
 console.log(`\nWrites: ${fmt(ratings.ok)} saved ratings (${fmt(ratings.ok / ratings.seconds)} writes/s), ${((ratings.ok / ratings.seconds / (baseline.ok / baseline.seconds)) * 100).toFixed(0)}% of the empty-action rate.`);

@@ -2,24 +2,22 @@
  * `npm run bench`: how fast the reader pages are served, next to the practical limit.
  *
  * Starts the production server on a scratch copy of the demo journal, then for each page measures
- * requests/s and p50/p99 latency with 50 connections, and the same for a plain node:http server
+ * requests/s and p50/p99 latency with 50 connections (wrk), and the same for a plain node:http server
  * sending the very same bytes, measured in the same run. Only the ratio is comparable across runs.
  *
  * BENCH_SECONDS (default 10) sets the length of each measurement; BENCH_REUSE_BUILD=1 skips the build.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { buildOnce, startApp, waitFor, wrk, type WrkResult } from './bench-kit';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = 50;
 const nextPort = 3300;
 const rawPort = 3301;
 const distDir = '.next-bench';
-const root = process.cwd();
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const pages = [
   ['home', '/'],
   ['post', '/posts/qcon-london-2018'],
@@ -38,38 +36,8 @@ Object.assign(process.env, {
 const { prepareDataFolder } = await import('./prepare');
 await prepareDataFolder();
 
-if (!(process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync(path.join(distDir, 'BUILD_ID')))) {
-  fs.rmSync(distDir, { recursive: true, force: true });
-  console.log('Building…');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'ignore', env: process.env });
-  if (build.status !== 0) throw new Error('next build failed');
-}
-fs.rmSync(path.join(distDir, 'cache'), { recursive: true, force: true });
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Server did not answer: ${url}`);
-}
-
-function measure(url: string) {
-  return new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon({ url, connections, duration: seconds }, (err, result) => (err ? reject(err) : resolve(result))),
-  );
-}
-
-const children: ChildProcess[] = [];
-const stop = () => children.forEach((c) => c.kill('SIGTERM'));
-process.on('exit', stop);
-
-const next = spawn(process.execPath, [nextBin, 'start', '-p', String(nextPort)], { stdio: 'ignore', env: process.env });
-children.push(next);
-await waitFor(`http://localhost:${nextPort}/`);
+buildOnce(distDir, process.env);
+const app = await startApp({ port: nextPort, env: process.env });
 
 // Warm the route cache and capture each page's exact bytes and headers for the baseline server.
 const captured: Record<string, { body: string; type: string }> = {};
@@ -90,28 +58,28 @@ const raw = spawn(
   ],
   { stdio: 'ignore' },
 );
-children.push(raw);
+process.on('exit', () => raw.kill('SIGTERM'));
 await waitFor(`http://localhost:${rawPort}/`);
 
-type Row = { page: string; kb: string; next: autocannon.Result; raw: autocannon.Result };
+type Row = { page: string; kb: string; next: WrkResult; raw: WrkResult };
 const rows: Row[] = [];
 for (const [name, p] of pages) {
   process.stdout.write(`Measuring ${name} (${p})… `);
-  const n = await measure(`http://localhost:${nextPort}${p}`);
-  const r = await measure(`http://localhost:${rawPort}${p}`);
+  const n = wrk(`http://localhost:${nextPort}${p}`, { seconds, connections });
+  const r = wrk(`http://localhost:${rawPort}${p}`, { seconds, connections });
   rows.push({ page: name, kb: (Buffer.byteLength(captured[p].body) / 1024).toFixed(1), next: n, raw: r });
   console.log('done');
 }
-stop();
+await app.stop();
+raw.kill('SIGTERM');
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`\n${connections} connections, ${seconds} s per measurement, ${os.cpus().length} cores, Node ${process.version}\n`);
 console.log('| page | HTML KiB | Next req/s | p50 ms | p99 ms | errors | node:http req/s | p50 ms | p99 ms | Next / node:http |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const { page, kb, next: n, raw: r } of rows) {
-  const errors = n.errors + n.non2xx;
   console.log(
-    `| ${page} | ${kb} | ${fmt(n.requests.average)} | ${n.latency.p50} | ${n.latency.p99} | ${errors} | ${fmt(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${((n.requests.average / r.requests.average) * 100).toFixed(0)}% |`,
+    `| ${page} | ${kb} | ${fmt(n.rps)} | ${n.p50} | ${n.p99} | ${n.errors} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${((n.rps / r.rps) * 100).toFixed(0)}% |`,
   );
 }
 fs.rmSync(scratch, { recursive: true, force: true });

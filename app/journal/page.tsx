@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CalendarSubscription } from '@/components/calendar-subscription';
-import { JournalList, JournalTotals } from '@/components/journal-list';
+import { JournalList, JournalTotals, journalPage } from '@/components/journal-list';
+import { Pagination } from '@/components/pagination';
 import { buttonClass } from '@/components/ui/button';
 import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
 import { requireUser } from '@/lib/auth/current-user';
@@ -30,6 +31,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
   if (year && !options.years.includes(year)) options.years.push(year);
   const entries = getJournalByUser({ userId: user.id, conference, year });
   const filtered = !!(conference || year);
+  const { shown, page, pageCount } = journalPage(entries, one(params.page));
+  const pageHref = (n: number) => {
+    const query = new URLSearchParams({ ...(conference && { conference }), ...(year && { year }), ...(n > 1 && { page: String(n) }) }).toString();
+    return query ? `/journal?${query}` : '/journal';
+  };
   const selectClass =
     'block rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 dark:border-stone-700 dark:bg-stone-900 dark:text-white';
 
@@ -101,7 +107,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
 
       <div className="mt-8">
         {entries.length > 0 ? (
-          <JournalList entries={entries} editable />
+          <>
+            <JournalList entries={shown} editable />
+            <Pagination page={page} pageCount={pageCount} href={pageHref} labels={{ previous: '← Later conferences', next: 'Earlier conferences →' }} />
+          </>
         ) : filtered ? (
           <p className="text-stone-600 dark:text-stone-400">No talks match these filters.</p>
         ) : (

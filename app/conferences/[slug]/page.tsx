@@ -36,7 +36,7 @@ export default async function ConferencePage({ params }: Props) {
   const { slug } = await params;
   const data = getConferenceBySlug({ slug });
   if (!data) notFound();
-  const { conference, days, recaps, talks } = data;
+  const { conference, days, recaps, recapCount, rankable } = data;
   return (
     <>
       <JsonLd data={conferenceEventJsonLd(conference)} />
@@ -89,11 +89,18 @@ export default async function ConferencePage({ params }: Props) {
         </ol>
       </section>
 
-      <TalkRankings talks={talks} days={days} />
+      <TalkRankings talks={rankable} days={days} />
 
       <section aria-labelledby="recaps-heading" className="mt-12">
         <h2 id="recaps-heading" className="mb-6 text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Recaps</h2>
         {recaps.length === 0 ? <p>No recaps of this conference yet.</p> : recaps.map((p) => <PostCard key={p.id} post={p} />)}
+        {recapCount > recaps.length && (
+          <p className="mt-4">
+            <Link href={`/conferences/${conference.slug}/recaps`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+              All {recapCount.toLocaleString('en-GB')} recaps of {conference.name} →
+            </Link>
+          </p>
+        )}
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PostListPage } from '@/components/post-list-page';
+import { pageNumber } from '@/lib/pagination';
 import { pageMetadata, SITE_DESCRIPTION } from '@/lib/seo';
 
 export const revalidate = 60;
@@ -17,9 +18,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Reached through the `/?page=N` rewrite in next.config.ts. */
 export default async function NumberedPage({ params }: Props) {
-  const { n } = await params;
-  const page = Number(n);
-  if (!Number.isInteger(page) || page < 1 || String(page) !== n) notFound();
+  const page = pageNumber((await params).n);
+  if (page === null) notFound();
   if (page === 1) permanentRedirect('/');
   return <PostListPage page={page} />;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { JournalList, JournalTotals } from '@/components/journal-list';
+import { JournalList, JournalTotals, journalPage } from '@/components/journal-list';
+import { Pagination } from '@/components/pagination';
 import { getJournalByUser, getPublicJournalOwnerByHandle } from '@/db/ratings';
 
 /**
@@ -11,7 +12,7 @@ import { getJournalByUser, getPublicJournalOwnerByHandle } from '@/db/ratings';
  */
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ handle: string }> };
+type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
@@ -20,11 +21,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${owner.name}’s journal`, description: `The talks ${owner.name} saw at tech conferences, and what they thought of them.` };
 }
 
-export default async function PublicJournalPage({ params }: Props) {
+export default async function PublicJournalPage({ params, searchParams }: Props) {
   const { handle } = await params;
   const owner = getPublicJournalOwnerByHandle({ handle });
   if (!owner) notFound();
   const entries = getJournalByUser({ userId: owner.id, publicView: true });
+  const requested = (await searchParams).page;
+  const { shown, page, pageCount } = journalPage(entries, typeof requested === 'string' ? requested : undefined);
   return (
     <div className="mx-auto max-w-3xl">
       <header>
@@ -36,7 +39,19 @@ export default async function PublicJournalPage({ params }: Props) {
         <JournalTotals entries={entries} filtered={false} />
       </div>
       <div className="mt-8">
-        {entries.length > 0 ? <JournalList entries={entries} /> : <p className="text-stone-600 dark:text-stone-400">No talks in this journal yet.</p>}
+        {entries.length > 0 ? (
+          <>
+            <JournalList entries={shown} />
+            <Pagination
+              page={page}
+              pageCount={pageCount}
+              href={(n) => (n === 1 ? `/u/${owner.handle}` : `/u/${owner.handle}?page=${n}`)}
+              labels={{ previous: '← Later conferences', next: 'Earlier conferences →' }}
+            />
+          </>
+        ) : (
+          <p className="text-stone-600 dark:text-stone-400">No talks in this journal yet.</p>
+        )}
       </div>
     </div>
   );

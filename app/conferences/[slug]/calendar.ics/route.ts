@@ -1,4 +1,4 @@
-import { getConferenceBySlug } from '@/db/queries';
+import { getConferenceBySlug, getTalkCardsByConference } from '@/db/queries';
 import { calendarResponse, conferenceCalendar } from '@/lib/calendar';
 
 // Rendered on first request per conference, then cached and refreshed like the conference page.
@@ -12,6 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const data = getConferenceBySlug({ slug });
   if (!data) return new Response('No such conference.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const cal = conferenceCalendar({ conference: data.conference, days: data.days, talks: data.talks });
+  const cal = conferenceCalendar({ conference: data.conference, days: data.days, talks: getTalkCardsByConference({ conferenceId: data.conference.id }) });
   return calendarResponse(cal, { filename: `${data.conference.slug}.ics` });
 }

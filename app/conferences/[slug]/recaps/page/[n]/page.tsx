@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ConferenceRecapsPage } from '@/components/conference-recaps-page';
+import { getRecapsByConference } from '@/db/queries';
+import { pageNumber } from '@/lib/pagination';
+import { pageMetadata } from '@/lib/seo';
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; n: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, n } = await params;
+  const data = getRecapsByConference({ slug });
+  if (!data) return {};
+  return pageMetadata({ title: `Recaps of ${data.conference.name}, page ${n}`, description: `Recaps of ${data.conference.name}.`, path: `/conferences/${data.conference.slug}/recaps?page=${n}` });
+}
+
+/** Reached through the `/conferences/[slug]/recaps?page=N` rewrite in next.config.ts. */
+export default async function NumberedConferenceRecapsPage({ params }: Props) {
+  const { slug, n } = await params;
+  const page = pageNumber(n);
+  if (page === null) notFound();
+  if (page === 1) permanentRedirect(`/conferences/${slug}/recaps`);
+  return <ConferenceRecapsPage slug={slug} page={page} />;
+}
