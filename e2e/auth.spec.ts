@@ -93,6 +93,21 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/signin/, AFTER_SUBMIT);
   });
 
+  test('a client cannot escape the per-address limit by naming another address in a header', async ({ page }) => {
+    const form = new SignInPage(page);
+    await form.goto();
+    for (let i = 1; i <= 6; i++) {
+      // A new forwarded address (and a forged copy of the one the front server passes on) every time.
+      await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.100.${i}`, 'X-Hallway-Client': `203.0.113.${i}` });
+      await form.submit(uniqueEmail(`spoof-${i}`), `wrong password number ${i}`);
+      if (i < 6) {
+        await expect(page.getByText('Wrong email or password.')).toBeVisible();
+        await expect(form.password).toHaveValue('');
+      }
+    }
+    await expect(page.getByText(/Too many failed sign-in attempts from your network\. Try again in \d+ seconds\./)).toBeVisible();
+  });
+
   test('signing in returns to the page that asked for it', async ({ page }) => {
     await page.goto('/account');
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/, AFTER_SUBMIT);
