@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { getCommentCountsByPosts } from './comments';
 import { db } from './index';
+import { POSTS_PER_PAGE } from './pagination';
 import {
   categories,
   conferences,
@@ -17,8 +18,6 @@ import {
   tracks,
   users,
 } from './schema';
-
-export const POSTS_PER_PAGE = 10;
 
 /** A post is public once published and its time has come (a future time means "scheduled"). */
 const isPublic = () =>

@@ -37,6 +37,7 @@ if (!reuse) {
 } else {
   // Pages cached by an earlier run would show that run's writes.
   fs.rmSync(path.join(distDir, 'cache'), { recursive: true, force: true });
+  fs.rmSync(path.join(distDir, 'server', 'route-cache'), { recursive: true, force: true });
 }
 
 const { startFrontServer } = await import('@/lib/server/front-server');

@@ -1,19 +1,25 @@
 import http from 'node:http';
 import next from 'next';
+import { openRouteLookups } from '@/db/route-lookups';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address-header';
 import { env } from '@/lib/env';
 import nextConfig from '@/next.config';
 import { clientAddress } from './client-address';
+import { GONE_HTML } from './gone-page';
+import { routeVerdict } from './route-guard';
 
 /**
  * The production server: a plain Node HTTP server in front of Next's request handler (`npm start`
  * and the browser tests' server run it instead of `next start`). It settles, per request, what
- * Next cannot: which address the client has (for the sign-in limit).
+ * Next cannot: which address the client has (for the sign-in limit), and whether a reader URL
+ * names anything at all, before Next's route cache would store a 404 for it.
  */
 export async function startFrontServer({ port, dir = process.cwd() }: { port: number; dir?: string }): Promise<http.Server> {
   const app = next({ dev: false, dir, conf: nextConfig, hostname: 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The data folder is prepared before the server starts, so the database exists.
+  const lookups = openRouteLookups(env.DATABASE_PATH);
 
   const server = http.createServer((req, res) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
@@ -23,7 +29,10 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
       trustedProxies: env.TRUSTED_PROXIES,
     });
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
-    handle(req, res).catch((error: unknown) => {
+
+    const answered = answerBeforeCache(req, res);
+    const done = answered ?? handle(req, res);
+    done.catch((error: unknown) => {
       console.error('[front-server] request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal Server Error');
@@ -34,4 +43,29 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
     server.listen(port, () => resolve());
   });
   return server;
+
+  /** A 404 or 410 for reader URLs that name nothing; null to let Next answer. */
+  function answerBeforeCache(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | null {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+    const pathname = (req.url ?? '/').split('?')[0];
+    let segments: string[];
+    try {
+      segments = pathname.split('/').slice(1).map(decodeURIComponent);
+    } catch {
+      return null;
+    }
+    const verdict = routeVerdict(segments, lookups);
+    if (verdict === 'pass') return null;
+    if (verdict === 'gone') {
+      res.writeHead(410, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Robots-Tag': 'noindex',
+      });
+      res.end(req.method === 'HEAD' ? undefined : GONE_HTML);
+      return Promise.resolve();
+    }
+    // Next's own not-found page, served from its prerendered copy: nothing is written for this URL.
+    return app.render404(req, res);
+  }
 }
