@@ -11,8 +11,9 @@ import { routeVerdict } from './route-guard';
 /**
  * The production server: a plain Node HTTP server in front of Next's request handler (`npm start`
  * and the browser tests' server run it instead of `next start`). It settles, per request, what
- * Next cannot: which address the client has (for the sign-in limit), and whether a reader URL
- * names anything at all, before Next's route cache would store a 404 for it.
+ * Next cannot: which address the client has (for the sign-in limit), whether the path can be
+ * decoded at all, and whether a reader URL names anything, before Next's route cache would store
+ * a 404 for it.
  */
 export async function startFrontServer({ port, dir = process.cwd() }: { port: number; dir?: string }): Promise<http.Server> {
   const app = next({ dev: false, dir, conf: nextConfig, hostname: 'localhost', port });
@@ -44,16 +45,21 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
   });
   return server;
 
-  /** A 404 or 410 for reader URLs that name nothing; null to let Next answer. */
+  /**
+   * Answers what needs no app: a path that cannot be decoded (400: Next would fail on it with a 500),
+   * and reader URLs that name nothing (404) or a deleted recap (410). Null to let Next answer.
+   */
   function answerBeforeCache(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | null {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const pathname = (req.url ?? '/').split('?')[0];
     let segments: string[];
     try {
       segments = pathname.split('/').slice(1).map(decodeURIComponent);
     } catch {
-      return null;
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end('Bad Request: the address holds a malformed percent-encoding.');
+      return Promise.resolve();
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const verdict = routeVerdict(segments, lookups);
     if (verdict === 'pass') return null;
     if (verdict === 'gone') {
