@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { test as base, expect, type Browser, type BrowserContextOptions, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { startClientAddress, type ClientAddress } from './client-address';
 
 /**
@@ -117,6 +117,26 @@ export async function signUp(page: Page, { name = 'Test Reader', email = uniqueE
   return { name, email, password };
 }
 
+// What the browser reported as blocked by the Content-Security-Policy during the current test.
+const cspViolations: string[] = [];
+
+/**
+ * Records every Content-Security-Policy violation in `context`'s pages: the browser's own console
+ * report and the page's `securitypolicyviolation` event. A test with any fails (see `test`).
+ */
+async function watchContentSecurityPolicy(context: BrowserContext) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline script or style'}`),
+    );
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text())) {
+      cspViolations.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
+}
+
 /**
  * A browser context that is a client of its own: another person, on another machine, as far as
  * the server can tell. Its client address closes with it.
@@ -125,6 +145,7 @@ export async function newClientContext(browser: Browser, testInfo: TestInfo, see
   const client = await startClientAddress(`${testInfo.testId}-${testInfo.retry}-${seed}`);
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, proxy: client.proxy, ...options });
   context.on('close', () => void client.close());
+  await watchContentSecurityPolicy(context);
   return context;
 }
 
@@ -146,7 +167,7 @@ export async function pageFor(browser: Browser, testInfo: TestInfo, who: Persona
   return page;
 }
 
-export const test = base.extend<{ clientAddress: ClientAddress }>({
+export const test = base.extend<{ clientAddress: ClientAddress; contentSecurityPolicyHeld: void }>({
   // Every test is its own client address as far as the rate limiter can tell.
   clientAddress: async ({}, use, testInfo) => {
     const client = await startClientAddress(`${testInfo.testId}-${testInfo.retry}`);
@@ -156,6 +177,16 @@ export const test = base.extend<{ clientAddress: ClientAddress }>({
   proxy: async ({ clientAddress }, use) => {
     await use(clientAddress.proxy);
   },
+  // No page of any test may run into the Content-Security-Policy.
+  contentSecurityPolicyHeld: [
+    async ({ context }, use) => {
+      cspViolations.length = 0;
+      await watchContentSecurityPolicy(context);
+      await use();
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

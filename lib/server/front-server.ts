@@ -3,24 +3,26 @@ import next from 'next';
 import { openRouteLookups } from '@/db/route-lookups';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address-header';
 import { env } from '@/lib/env';
-import nextConfig from '@/next.config';
 import { clientAddress } from './client-address';
 import { GONE_HTML } from './gone-page';
+import { nonceHtmlResponses } from './nonce-html-responses';
 import { routeVerdict } from './route-guard';
+import { strictTransportSecurity } from './security-headers';
 
 /**
  * The production server: a plain Node HTTP server in front of Next's request handler (`npm start`
  * and the browser tests' server run it instead of `next start`). It settles, per request, what
  * Next cannot: which address the client has (for the sign-in limit), whether the path can be
- * decoded at all, and whether a reader URL names anything, before Next's route cache would store
- * a 404 for it.
+ * decoded at all, whether a reader URL names anything, before Next's route cache would store a 404
+ * for it, and a Content-Security-Policy nonce per page, also for pages served from that cache.
  */
 export async function startFrontServer({ port, dir = process.cwd() }: { port: number; dir?: string }): Promise<http.Server> {
-  const app = next({ dev: false, dir, conf: nextConfig, hostname: 'localhost', port });
+  const app = next({ dev: false, dir, hostname: 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
   // The data folder is prepared before the server starts, so the database exists.
   const lookups = openRouteLookups(env.DATABASE_PATH);
+  const hsts = strictTransportSecurity(env.SITE_URL);
 
   const server = http.createServer((req, res) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
@@ -30,6 +32,8 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
       trustedProxies: env.TRUSTED_PROXIES,
     });
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+    if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+    nonceHtmlResponses(req, res);
 
     const answered = answerBeforeCache(req, res);
     const done = answered ?? handle(req, res);
