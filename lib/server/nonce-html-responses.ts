@@ -38,7 +38,7 @@ export function nonceHtmlResponses(req: http.IncomingMessage, res: http.ServerRe
     // The body grows by the nonces, and differs per response.
     res.removeHeader('content-length');
     res.removeHeader('etag');
-    res.appendHeader('Vary', 'Accept-Encoding');
+    if (!/\baccept-encoding\b/i.test(String(res.getHeader('vary') ?? ''))) res.appendHeader('Vary', 'Accept-Encoding');
     if (gzipAccepted && req.method !== 'HEAD') {
       res.setHeader('Content-Encoding', 'gzip');
       gzip = zlib.createGzip();
