@@ -195,6 +195,27 @@ export function getRecentChangesByConference({ conferenceId, limit = 20 }: { con
 }
 
 /**
+ * The conference a day, track or talk belongs to, from the database: what a change to it must
+ * refresh. A form's own conferenceId field is whatever the client sent.
+ */
+export function getConferenceIdOf(child: { dayId: number } | { trackId: number } | { talkId: number }): number | null {
+  if ('talkId' in child) {
+    return db.select({ id: talks.conferenceId }).from(talks).where(eq(talks.id, child.talkId)).get()?.id ?? null;
+  }
+  if ('trackId' in child) {
+    return (
+      db
+        .select({ id: days.conferenceId })
+        .from(tracks)
+        .innerJoin(days, eq(days.id, tracks.dayId))
+        .where(eq(tracks.id, child.trackId))
+        .get()?.id ?? null
+    );
+  }
+  return db.select({ id: days.conferenceId }).from(days).where(eq(days.id, child.dayId)).get()?.id ?? null;
+}
+
+/**
  * Every reader page that shows something of this conference: its lists and pages, each day,
  * each talk (and, through the talks, speakers and recaps), and the recaps filed under it.
  * Collected before and after a structural change so pages it leaves are refreshed too.

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getCommentCountsByPosts } from './comments';
 import { isPublicPost } from './post-visibility';
 import { db } from './index';
+import { POSTS_PER_PAGE } from './pagination';
 import {
   categories,
   comments,
@@ -20,8 +21,6 @@ import {
   tracks,
   users,
 } from './schema';
-
-export const POSTS_PER_PAGE = 10;
 
 
 // ------------------------------------------------------------------ posts

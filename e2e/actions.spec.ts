@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { createAccount, DEMO_PASSWORD, expect, fakeIp, personas, signIn, test } from './fixtures';
+import { startClientAddress, type ClientAddress } from './client-address';
+import { createAccount, DEMO_PASSWORD, expect, personas, signIn, test } from './fixtures';
 
 /**
  * Every server action of the build, called with raw `Next-Action` requests as every kind of
@@ -289,11 +290,21 @@ test.describe.configure({ mode: 'default' });
 const storage = new Map<Caller, Awaited<ReturnType<APIRequestContext['storageState']>>>();
 const people = new Map<Caller, Person | null>();
 let target: Person;
+// Each caller signs in from one client address and sends its raw requests from another.
+const clients = new Map<string, ClientAddress>();
+async function clientFor(name: string): Promise<ClientAddress> {
+  if (!clients.has(name)) clients.set(name, await startClientAddress(`actions-${name}`));
+  return clients.get(name)!;
+}
+
+test.afterAll(async () => {
+  for (const client of clients.values()) await client.close();
+});
 
 test.beforeAll(async ({ browser }, testInfo) => {
   testInfo.setTimeout(120_000); // five sign-ins and a sign-up, each hashing with argon2id
   for (const caller of callers) {
-    const context = await browser.newContext({ baseURL: baseURL(), extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`actions-${caller}`) } });
+    const context = await browser.newContext({ baseURL: baseURL(), proxy: (await clientFor(caller)).proxy });
     if (caller !== 'anonymous') await signIn(await context.newPage(), callerPersona[caller]);
     storage.set(caller, await context.storageState());
     people.set(caller, caller === 'anonymous' ? null : userByEmail(personas[callerPersona[caller]].email));
@@ -308,7 +319,7 @@ async function apiFor(caller: Caller): Promise<APIRequestContext> {
   return playwrightRequest.newContext({
     baseURL: baseURL(),
     storageState: storage.get(caller),
-    extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`actions-raw-${caller}`) },
+    proxy: (await clientFor(`raw-${caller}`)).proxy,
   });
 }
 

@@ -1,4 +1,5 @@
 import { request as playwrightRequest } from '@playwright/test';
+import { loopbackAddress, startClientAddress } from './client-address';
 import { postAction } from './e2e-data';
 import {
   AccountMenu,
@@ -6,7 +7,6 @@ import {
   AdminUsersPage,
   createAccount,
   expect,
-  fakeIp,
   NEW_PASSWORD,
   pageFor,
   personas,
@@ -94,6 +94,21 @@ test.describe('accounts', () => {
     await form.submit(user.email, user.password); // even the right password waits now
     await expect(page.getByText(/Too many failed sign-in attempts for this account\. Try again in \d+ seconds\./)).toBeVisible();
     await expect(page).toHaveURL(/\/signin/, AFTER_SUBMIT);
+  });
+
+  test('a client cannot escape the per-address limit by naming another address in a header', async ({ page }) => {
+    const form = new SignInPage(page);
+    await form.goto();
+    for (let i = 1; i <= 6; i++) {
+      // A new forwarded address (and a forged copy of the one the front server passes on) every time.
+      await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.100.${i}`, 'X-Hallway-Client': `203.0.113.${i}` });
+      await form.submit(uniqueEmail(`spoof-${i}`), `wrong password number ${i}`);
+      if (i < 6) {
+        await expect(page.getByText('Wrong email or password.')).toBeVisible();
+        await expect(form.password).toHaveValue('');
+      }
+    }
+    await expect(page.getByText(/Too many failed sign-in attempts from your network\. Try again in \d+ seconds\./)).toBeVisible();
   });
 
   test('signing in returns to the page that asked for it', async ({ page }) => {
@@ -384,18 +399,20 @@ test.describe('sign-up limits', () => {
 
   /** One raw sign-up from `address`, as the form posts it. */
   async function rawSignUp(baseURL: string, address: string, email: string) {
-    const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+    const client = await startClientAddress(address, address);
+    const api = await playwrightRequest.newContext({ baseURL, proxy: client.proxy });
     try {
       return await postAction(api, SIGN_UP, '/signup', { name: 'Many Accounts', email, password: NEW_PASSWORD });
     } finally {
       await api.dispose();
+      await client.close();
     }
   }
   /** Where a sign-up that went through sends the new member. */
   const landedOn = (redirect: string | undefined) => (redirect ? new URL(redirect.split(';')[0], 'http://localhost').pathname : null);
   /** Addresses of one /24 network, different hosts. */
   const networkOf = (seed: string) => {
-    const prefix = fakeIp(seed).split('.').slice(0, 3).join('.');
+    const prefix = loopbackAddress(seed).split('.').slice(0, 3).join('.');
     return (host: number) => `${prefix}.${host}`;
   };
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { expect, fakeIp, pageFor, signIn, test } from './fixtures';
+import { expect, newClientContext, pageFor, signIn, test } from './fixtures';
 
 /**
  * The authoring studio (/write), as an author uses it: drafts stay private, previews, publishing
@@ -93,10 +93,7 @@ class RecapEditor {
 }
 
 async function anonymous(browser: Browser, testInfo: TestInfo): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`${testInfo.testId}-anonymous`) },
-  });
+  const context = await newClientContext(browser, testInfo, 'anonymous');
   return context.newPage();
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { openDb, postAction, query, userIdByEmail } from './e2e-data';
-import { createAccount, expect, pageFor, personas, signIn, signUp, test } from './fixtures';
+import { createAccount, expect, newClientContext, pageFor, personas, signIn, signUp, test } from './fixtures';
 
 /**
  * Comments under a recap, end to end against the production build. Every test comments on a
@@ -277,7 +277,7 @@ test('the eleventh comment within ten minutes is refused with the wait, and the 
 
 test('posting works without JavaScript', async ({ browser }, testInfo) => {
   const post = seedPost('nojs');
-  const withJs = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const withJs = await newClientContext(browser, testInfo, 'with-js');
   await signUp(await withJs.newPage(), { name: 'Plain Form' });
   const storageState = await withJs.storageState();
   await withJs.close();

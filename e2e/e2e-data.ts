@@ -12,7 +12,8 @@ import type { APIRequestContext } from '@playwright/test';
 const root = path.resolve(import.meta.dirname, '..');
 export const port = process.env.E2E_PORT || '3100';
 export const dbPath = path.join(root, 'e2e', '.data', port, 'hallway.db');
-const manifestPath = path.join(root, `.next-e2e-${port}`, 'server', 'server-reference-manifest.json');
+export const distDir = path.join(root, `.next-e2e-${port}`);
+const manifestPath = path.join(distDir, 'server', 'server-reference-manifest.json');
 
 export function openDb() {
   const db = new Database(dbPath, { fileMustExist: true });

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import { test as base, expect, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { startClientAddress, type ClientAddress } from './client-address';
 
 /**
  * Shared helpers for the browser tests: the demo personas, page objects for the account pages,
- * unique data per test, and a client address per test (X-Forwarded-For) so the sign-in rate
+ * unique data per test, and a client address per test (see client-address.ts) so the sign-in rate
  * limiter (per account AND per address) never lets one test's failures block another's sign-ins.
  */
 
@@ -17,15 +18,6 @@ export const personas = {
 } as const;
 export type PersonaName = keyof typeof personas;
 export type Credentials = { email: string; password: string; name?: string };
-
-// Differs per run: the limiter remembers failures for an hour, and a reused test server keeps them.
-const RUN = crypto.randomBytes(4).toString('hex');
-
-/** A made-up client address, stable for a given seed within one run. */
-export function fakeIp(seed: string): string {
-  const b = crypto.createHash('sha256').update(`${RUN}:${seed}`).digest();
-  return `10.${b[0]}.${b[1]}.${(b[2] % 250) + 2}`;
-}
 
 let counter = 0;
 /** Unique per test and per call: `label-<worker>-<n>-<random>@example.com`. */
@@ -125,12 +117,41 @@ export async function signUp(page: Page, { name = 'Test Reader', email = uniqueE
   return { name, email, password };
 }
 
+// What the browser reported as blocked by the Content-Security-Policy during the current test.
+const cspViolations: string[] = [];
+
+/**
+ * Records every Content-Security-Policy violation in `context`'s pages: the browser's own console
+ * report and the page's `securitypolicyviolation` event. A test with any fails (see `test`).
+ */
+async function watchContentSecurityPolicy(context: BrowserContext) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline script or style'}`),
+    );
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text())) {
+      cspViolations.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
+}
+
+/**
+ * A browser context that is a client of its own: another person, on another machine, as far as
+ * the server can tell. Its client address closes with it.
+ */
+export async function newClientContext(browser: Browser, testInfo: TestInfo, seed: string, options: BrowserContextOptions = {}) {
+  const client = await startClientAddress(`${testInfo.testId}-${testInfo.retry}-${seed}`);
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, proxy: client.proxy, ...options });
+  context.on('close', () => void client.close());
+  await watchContentSecurityPolicy(context);
+  return context;
+}
+
 /** A new reader account created in a throwaway browser context (the caller's page stays as it was). */
 export async function createAccount(browser: Browser, testInfo: TestInfo, opts: { name?: string; email?: string } = {}) {
-  const context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`${testInfo.testId}-create-${++counter}`) },
-  });
+  const context = await newClientContext(browser, testInfo, `create-${++counter}`);
   try {
     return await signUp(await context.newPage(), opts);
   } finally {
@@ -140,20 +161,32 @@ export async function createAccount(browser: Browser, testInfo: TestInfo, opts: 
 
 /** A signed-in page for `who` in its own browser context (for tests with two people at once). */
 export async function pageFor(browser: Browser, testInfo: TestInfo, who: PersonaName | Credentials) {
-  const context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`${testInfo.testId}-${typeof who === 'string' ? who : who.email}`) },
-  });
+  const context = await newClientContext(browser, testInfo, typeof who === 'string' ? who : who.email);
   const page = await context.newPage();
   await signIn(page, who);
   return page;
 }
 
-export const test = base.extend({
+export const test = base.extend<{ clientAddress: ClientAddress; contentSecurityPolicyHeld: void }>({
   // Every test is its own client address as far as the rate limiter can tell.
-  extraHTTPHeaders: async ({}, use, testInfo) => {
-    await use({ 'X-Forwarded-For': fakeIp(testInfo.testId + testInfo.retry) });
+  clientAddress: async ({}, use, testInfo) => {
+    const client = await startClientAddress(`${testInfo.testId}-${testInfo.retry}`);
+    await use(client);
+    await client.close();
   },
+  proxy: async ({ clientAddress }, use) => {
+    await use(clientAddress.proxy);
+  },
+  // No page of any test may run into the Content-Security-Policy.
+  contentSecurityPolicyHeld: [
+    async ({ context }, use) => {
+      cspViolations.length = 0;
+      await watchContentSecurityPolicy(context);
+      await use();
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { openDb, port, postAction, query, userIdByEmail } from './e2e-data';
-import { createAccount, expect, fakeIp, pageFor, signUp, test } from './fixtures';
+import { createAccount, expect, newClientContext, pageFor, signUp, test } from './fixtures';
 
 /**
  * Talk ratings and the attendee's journal, end to end against the production build.
@@ -156,7 +156,7 @@ test('two raters: the day list shows their average with one decimal', async ({ b
   const conf = seedConference('avg');
   const talk = conf.talks[1];
   for (const stars of [5, 4] as const) {
-    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { 'X-Forwarded-For': fakeIp(`${testInfo.testId}-${stars}`) } });
+    const context = await newClientContext(browser, testInfo, `rater-${stars}`);
     const page = await context.newPage();
     await signUp(page, { name: `Avg ${stars}` });
     await page.goto(conf.dayPath);
@@ -176,7 +176,7 @@ test.describe('without JavaScript', () => {
     const conf = seedConference('nojs');
     const talk = conf.talks[2];
     // Sign up with JavaScript, then carry the session cookie into a context without it.
-    const withJs = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+    const withJs = await newClientContext(browser, testInfo, 'with-js');
     await signUp(await withJs.newPage(), { name: 'No Script' });
     const storageState = await withJs.storageState();
     await withJs.close();

@@ -4,6 +4,15 @@ import { SKIP, visit } from 'unist-util-visit';
 export type EmbedKind = 'youtube' | 'vimeo' | 'slideshare' | 'speakerdeck' | 'facebook';
 export type Embed = { kind: EmbedKind; id: string; url: string };
 
+const PLAYERS = {
+  youtube: 'https://www.youtube-nocookie.com',
+  vimeo: 'https://player.vimeo.com',
+  slideshare: 'https://www.slideshare.net',
+  speakerdeck: 'https://speakerdeck.com',
+} as const;
+/** Every origin an embed's iframe can load from (the pages' CSP `frame-src`). */
+export const EMBED_ORIGINS: readonly string[] = Object.values(PLAYERS);
+
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,15}$/;
 const SLIDESHARE_KEY = /^[A-Za-z0-9]+$/;
@@ -36,13 +45,13 @@ function toUrl(src: string): URL | null {
 
 function youtube(id: string | null | undefined): Embed | null {
   return id && YOUTUBE_ID.test(id)
-    ? { kind: 'youtube', id, url: `https://www.youtube-nocookie.com/embed/${id}` }
+    ? { kind: 'youtube', id, url: `${PLAYERS.youtube}/embed/${id}` }
     : null;
 }
 
 function vimeo(id: string | undefined): Embed | null {
   return id && VIMEO_ID.test(id)
-    ? { kind: 'vimeo', id, url: `https://player.vimeo.com/video/${id}` }
+    ? { kind: 'vimeo', id, url: `${PLAYERS.vimeo}/video/${id}` }
     : null;
 }
 
@@ -95,17 +104,17 @@ export function parseEmbed(src: string): Embed | null {
   if (host === 'slideshare.net' || /^(?:www|[a-z]{2})\.slideshare\.net$/.test(host)) {
     const [a, b, c, key] = segments;
     if (segments.length === 4 && a === 'slideshow' && b === 'embed_code' && c === 'key' && SLIDESHARE_KEY.test(key)) {
-      return { kind: 'slideshare', id: key, url: `https://www.slideshare.net/slideshow/embed_code/key/${key}` };
+      return { kind: 'slideshare', id: key, url: `${PLAYERS.slideshare}/slideshow/embed_code/key/${key}` };
     }
     if (segments.length === 3 && a === 'slideshow' && b === 'embed_code' && SLIDESHARE_ID.test(c)) {
-      return { kind: 'slideshare', id: c, url: `https://www.slideshare.net/slideshow/embed_code/${c}` };
+      return { kind: 'slideshare', id: c, url: `${PLAYERS.slideshare}/slideshow/embed_code/${c}` };
     }
     return null;
   }
   if (host === 'speakerdeck.com' || host === 'www.speakerdeck.com') {
     const [a, id] = segments;
     return segments.length === 2 && (a === 'player' || a === 'embed') && SPEAKERDECK_ID.test(id)
-      ? { kind: 'speakerdeck', id, url: `https://speakerdeck.com/player/${id.toLowerCase()}` }
+      ? { kind: 'speakerdeck', id, url: `${PLAYERS.speakerdeck}/player/${id.toLowerCase()}` }
       : null;
   }
   if (FACEBOOK_HOSTS.has(host) && url.pathname === '/plugins/video.php') {

@@ -38,6 +38,11 @@ const schema = z.object({
   /** The label of the OIDC button: "Continue with <name>". */
   AUTH_OIDC_NAME: optional(z.string().max(40)),
   /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For. 0 (the default):
+   * the socket address is the client's, and the header, which any client can write, is ignored.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /**
    * FOR TESTS ONLY: addresses (or CIDR ranges, comma-separated) a schedule URL import may reach
    * although they are loopback or private, so the tests can serve files from this machine.
    */

@@ -3,10 +3,13 @@
  * (database, migrations, demo journal, auth secret), builds when there is no build yet, then
  * serves the production app.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareDataFolder } from './prepare';
+
+// Before anything loads React or Next: the production builds of both, as `next start` would pick.
+Object.assign(process.env, { NODE_ENV: 'production' });
 
 const port = Number(process.env.PORT || 3000);
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -20,23 +23,13 @@ if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: process.env,
-});
-let announced = false;
-server.stdout.on('data', (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (!announced && /ready|started server|Local:/i.test(chunk.toString())) {
-    announced = true;
-    console.log(`\nHallway is running at http://localhost:${port}`);
-    if (demoAccounts.length) {
-      console.log(`Demo accounts${seeded ? ' (just created)' : ''}, password "hallway-demo":`);
-      for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
-    }
-  }
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.kill(signal));
+const { startFrontServer } = await import('@/lib/server/front-server');
+await startFrontServer({ port });
+console.log(`\nHallway is running at http://localhost:${port}`);
+if (demoAccounts.length) {
+  console.log(`Demo accounts${seeded ? ' (just created)' : ''}, password "hallway-demo":`);
+  for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
 }
-server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => process.exit(0));
+}

@@ -3,7 +3,7 @@
  * (`.next-e2e-<port>`), so tests never touch the journal or the route cache of `npm start`.
  * E2E_REUSE_BUILD=1 skips the rebuild when iterating on tests alone.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,6 +20,7 @@ Object.assign(process.env, {
   SITE_URL: `http://localhost:${port}`,
   SEED_DEMO: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
   // Far from UTC, so any date printed in the server's zone instead of the writer's shows up.
   TZ: process.env.TZ || 'Pacific/Kiritimati',
 });
@@ -36,8 +37,10 @@ if (!reuse) {
 } else {
   // Pages cached by an earlier run would show that run's writes.
   fs.rmSync(path.join(distDir, 'cache'), { recursive: true, force: true });
+  fs.rmSync(path.join(distDir, 'server', 'route-cache'), { recursive: true, force: true });
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+const { startFrontServer } = await import('@/lib/server/front-server');
+await startFrontServer({ port: Number(port) });
+console.log(`Test server ready at http://localhost:${port}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

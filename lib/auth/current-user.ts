@@ -5,9 +5,9 @@ import { cache } from 'react';
 import type { Role } from '@/db/schema';
 import { getUserById, type UserRecord } from '@/db/users';
 import { auth } from './index';
-import { hasRole, signInUrl } from './roles';
+import { hasRole, signInRedirect, signInUrl } from './roles';
 
-export { hasRole, signInUrl };
+export { hasRole, signInRedirect, signInUrl };
 
 /** The signed-in user as the rest of the app sees them: straight from the database, no hash. */
 export type CurrentUser = Pick<UserRecord, 'id' | 'email' | 'name' | 'handle' | 'role' | 'sessionVersion' | 'journalPublic' | 'hasPassword'>;

@@ -8,6 +8,7 @@ import GitHub from 'next-auth/providers/github';
 import { z } from 'zod';
 import { db } from '@/db/index';
 import { createUserWithAccount, getUserByAccount, getUserById, getUserCredentialsByEmail, getUserCredentialsById } from '@/db/users';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address-header';
 import { env } from '@/lib/env';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { authConfig } from './config';
@@ -24,14 +25,12 @@ const dummyHash = hashPassword(crypto.randomBytes(24).toString('base64url'));
 const credentialsSchema = z.object({ email: emailSchema, password: currentPasswordSchema });
 
 /**
- * The client's address for the per-IP limit: the right-most X-Forwarded-For entry, which is the one
- * the nearest proxy added (Next.js sets it to the socket address when no proxy sent one). Without a
- * proxy that overwrites the header, a client can choose its own value: the per-account limit still holds.
+ * The client's address for the per-IP limit, as the front server (lib/server/front-server.ts) found
+ * it: the socket's peer, or behind TRUSTED_PROXIES the hop they vouch for. Null when no front server
+ * stands in front (`next dev`): then only the per-account limit applies.
  */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-  return (last || headers.get('x-real-ip') || '').slice(0, 64) || null;
+  return headers.get(CLIENT_ADDRESS_HEADER)?.slice(0, 64) || null;
 }
 
 /** OAuth buttons on /signin: only the providers whose settings are present. */

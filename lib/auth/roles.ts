@@ -11,3 +11,12 @@ export function hasRole(user: { role: Role }, role: Role): boolean {
 export function signInUrl(path: string): string {
   return `/signin?callbackUrl=${encodeURIComponent(path)}`;
 }
+
+/**
+ * A route handler's answer to a signed-out request: see other (303) at the sign-in page, by a
+ * relative address. `request.url` would name the host the server listens on (`localhost` behind
+ * a proxy), not the site the reader is on.
+ */
+export function signInRedirect(path: string): Response {
+  return new Response(null, { status: 303, headers: { Location: signInUrl(path) } });
+}

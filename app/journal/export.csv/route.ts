@@ -1,6 +1,5 @@
-import { NextResponse, type NextRequest } from 'next/server';
 import { getJournalByUser } from '@/db/ratings';
-import { getCurrentUser, signInUrl } from '@/lib/auth/current-user';
+import { getCurrentUser, signInRedirect } from '@/lib/auth/current-user';
 import { journalToCsv } from '@/lib/journal-csv';
 import { absoluteUrl } from '@/lib/seo';
 
@@ -11,9 +10,9 @@ import { absoluteUrl } from '@/lib/seo';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest) {
+export async function GET() {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL(signInUrl('/journal'), request.url), 303);
+  if (!user) return signInRedirect('/journal');
   const entries = getJournalByUser({ userId: user.id });
   const csv = journalToCsv(
     entries.map((e) => ({

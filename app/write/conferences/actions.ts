@@ -14,6 +14,7 @@ import {
   deleteDay,
   deleteTalk,
   deleteTrack,
+  getConferenceIdOf,
   getConferencePaths,
   updateConference,
   updateDay,
@@ -61,19 +62,27 @@ function asActionError(error: unknown): unknown {
   return new ActionError(error.message, field ? { [field]: [error.message] } : undefined);
 }
 
-/** Runs a change to one conference and refreshes every reader page it touched. */
-function withConferenceRevalidation<T>(conferenceId: number, change: () => T): T {
+/**
+ * Runs a change to one conference and refreshes every reader page it touched. For a change to a
+ * day, track or talk, the conference comes from the database (getConferenceIdOf), never from the
+ * form; null (no such day, track or talk) leaves nothing to refresh, and the change refuses.
+ */
+function withConferenceRevalidation<T>(conferenceId: number | null, change: () => T): T {
+  if (conferenceId === null) return runChange(change);
   const before = getConferencePaths({ conferenceId });
-  let result: T;
+  const result = runChange(change);
+  revalidatePaths([...before, ...getConferencePaths({ conferenceId }), '/speakers']);
+  revalidatePath(`/write/conferences/${conferenceId}`);
+  return result;
+}
+
+function runChange<T>(change: () => T): T {
   try {
-    result = change();
+    return change();
   } catch (error) {
     // Expected refusals (a day outside the dates, a taken slug) go next to their field.
     throw asActionError(error);
   }
-  revalidatePaths([...before, ...getConferencePaths({ conferenceId }), '/speakers']);
-  revalidatePath(`/write/conferences/${conferenceId}`);
-  return result;
 }
 
 const conferenceFields = z
@@ -140,17 +149,17 @@ export const addDayAction = action(
 );
 
 export const updateDayAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, date: dateSchema, theme: dayTheme }) },
-  async ({ conferenceId, dayId, date, theme }, user) => {
-    withConferenceRevalidation(conferenceId, () => updateDay({ dayId, userId: user.id, date, theme }));
+  { role: 'author', schema: z.object({ dayId: idSchema, date: dateSchema, theme: dayTheme }) },
+  async ({ dayId, date, theme }, user) => {
+    withConferenceRevalidation(getConferenceIdOf({ dayId }), () => updateDay({ dayId, userId: user.id, date, theme }));
     return { ok: true, message: 'Day saved.' };
   },
 );
 
 export const deleteDayAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema }) },
-  async ({ conferenceId, dayId }, user) => {
-    withConferenceRevalidation(conferenceId, () => deleteDay({ dayId, userId: user.id }));
+  { role: 'author', schema: z.object({ dayId: idSchema }) },
+  async ({ dayId }, user) => {
+    withConferenceRevalidation(getConferenceIdOf({ dayId }), () => deleteDay({ dayId, userId: user.id }));
     return { ok: true, message: 'Day removed.' };
   },
 );
@@ -160,25 +169,25 @@ export const deleteDayAction = action(
 const trackFields = { name: trackName, host: hostName };
 
 export const addTrackAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, dayId: idSchema, ...trackFields }) },
-  async ({ conferenceId, dayId, name, host }, user): Promise<ActionState> => {
-    withConferenceRevalidation(conferenceId, () => addTrack({ dayId, userId: user.id, name, host }));
+  { role: 'author', schema: z.object({ dayId: idSchema, ...trackFields }) },
+  async ({ dayId, name, host }, user): Promise<ActionState> => {
+    withConferenceRevalidation(getConferenceIdOf({ dayId }), () => addTrack({ dayId, userId: user.id, name, host }));
     return { ok: true, message: `Track “${name}” added.`, values: {} };
   },
 );
 
 export const updateTrackAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, trackId: idSchema, ...trackFields }) },
-  async ({ conferenceId, trackId, name, host }, user) => {
-    withConferenceRevalidation(conferenceId, () => updateTrack({ trackId, userId: user.id, name, host }));
+  { role: 'author', schema: z.object({ trackId: idSchema, ...trackFields }) },
+  async ({ trackId, name, host }, user) => {
+    withConferenceRevalidation(getConferenceIdOf({ trackId }), () => updateTrack({ trackId, userId: user.id, name, host }));
     return { ok: true, message: 'Track saved.' };
   },
 );
 
 export const deleteTrackAction = action(
-  { role: 'author', schema: z.object({ conferenceId: idSchema, trackId: idSchema }) },
-  async ({ conferenceId, trackId }, user) => {
-    withConferenceRevalidation(conferenceId, () => deleteTrack({ trackId, userId: user.id }));
+  { role: 'author', schema: z.object({ trackId: idSchema }) },
+  async ({ trackId }, user) => {
+    withConferenceRevalidation(getConferenceIdOf({ trackId }), () => deleteTrack({ trackId, userId: user.id }));
     return { ok: true, message: 'Track removed.' };
   },
 );
@@ -219,7 +228,7 @@ export const createTalkAction = action({ role: 'author', schema: talkFields }, a
 export const updateTalkAction = action(
   { role: 'author', schema: talkFields.extend({ talkId: idSchema }) },
   async (data, user) => {
-    withConferenceRevalidation(data.conferenceId, () => updateTalk({ talkId: data.talkId, userId: user.id, input: toTalkInput(data) }));
+    withConferenceRevalidation(getConferenceIdOf({ talkId: data.talkId }), () => updateTalk({ talkId: data.talkId, userId: user.id, input: toTalkInput(data) }));
     return { ok: true, message: 'Talk saved.' };
   },
 );
@@ -232,14 +241,14 @@ export const deleteTalkAction = action(
   {
     role: 'author',
     schema: z.object({
-      conferenceId: idSchema,
       talkId: idSchema,
       confirmRatings: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional()),
       /** From the talk's own page, which is gone afterwards: back to the conference. */
       then: z.enum(['conference']).optional(),
     }),
   },
-  async ({ conferenceId, talkId, confirmRatings, then }, user): Promise<ActionState> => {
+  async ({ talkId, confirmRatings, then }, user): Promise<ActionState> => {
+    const conferenceId = getConferenceIdOf({ talkId });
     const result = withConferenceRevalidation(conferenceId, () => deleteTalk({ talkId, userId: user.id, confirmedRatings: confirmRatings ?? null }));
     if (!result.ok) {
       const n = result.ratings;

@@ -176,7 +176,7 @@ export function AddDayForm({ conferenceId, startDate, endDate, suggested }: { co
   );
 }
 
-export function DayEditor({ conferenceId, day }: { conferenceId: number; day: { id: number; number: number; date: string; theme: string | null; trackCount: number; talkCount: number } }) {
+export function DayEditor({ day }: { day: { id: number; number: number; date: string; theme: string | null; trackCount: number; talkCount: number } }) {
   const [state, formAction] = useActionState(updateDayAction, initialActionState);
   const [removeState, removeAction] = useActionState(deleteDayAction, initialActionState);
   const [open, setOpen] = useState(false);
@@ -189,7 +189,6 @@ export function DayEditor({ conferenceId, day }: { conferenceId: number; day: { 
       {open && (
         <div className="mt-3 space-y-3 rounded-lg bg-stone-50 p-3 dark:bg-stone-900/60">
           <form action={formAction} noValidate className="space-y-3" aria-label={`Edit day ${day.number}`}>
-            <input type="hidden" name="conferenceId" value={conferenceId} />
             <input type="hidden" name="dayId" value={day.id} />
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Date" name="date" type="date" required defaultValue={state.values?.date ?? day.date} errors={e.date} />
@@ -201,7 +200,6 @@ export function DayEditor({ conferenceId, day }: { conferenceId: number; day: { 
             </SubmitButton>
           </form>
           <form action={removeAction}>
-            <input type="hidden" name="conferenceId" value={conferenceId} />
             <input type="hidden" name="dayId" value={day.id} />
             <SubmitButton variant="ghost" pendingLabel="Removing the day…" className="text-red-700 dark:text-red-400">
               Remove day {day.number}
@@ -216,13 +214,12 @@ export function DayEditor({ conferenceId, day }: { conferenceId: number; day: { 
 
 // ------------------------------------------------------------------ tracks
 
-export function AddTrackForm({ conferenceId, dayId, dayNumber }: { conferenceId: number; dayId: number; dayNumber: number }) {
+export function AddTrackForm({ dayId, dayNumber }: { dayId: number; dayNumber: number }) {
   const [state, formAction] = useActionState(addTrackAction, initialActionState);
   const key = useResetKey(state);
   const e = state.fieldErrors ?? {};
   return (
     <form key={key} action={formAction} noValidate className="space-y-2" aria-label={`Add a track to day ${dayNumber}`}>
-      <input type="hidden" name="conferenceId" value={conferenceId} />
       <input type="hidden" name="dayId" value={dayId} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
         <Field label="Track name" name="name" required maxLength={120} defaultValue={state.ok ? '' : state.values?.name} errors={e.name} placeholder="e.g. Stream Processing" />
@@ -238,7 +235,7 @@ export function AddTrackForm({ conferenceId, dayId, dayNumber }: { conferenceId:
   );
 }
 
-export function TrackEditor({ conferenceId, track }: { conferenceId: number; track: { id: number; name: string; host: string | null } }) {
+export function TrackEditor({ track }: { track: { id: number; name: string; host: string | null } }) {
   const [state, formAction] = useActionState(updateTrackAction, initialActionState);
   const [removeState, removeAction] = useActionState(deleteTrackAction, initialActionState);
   const [open, setOpen] = useState(false);
@@ -251,7 +248,6 @@ export function TrackEditor({ conferenceId, track }: { conferenceId: number; tra
       {open && (
         <div className="mt-2 space-y-3 rounded-lg bg-stone-50 p-3 dark:bg-stone-900/60">
           <form action={formAction} noValidate className="space-y-3" aria-label={`Edit track ${track.name}`}>
-            <input type="hidden" name="conferenceId" value={conferenceId} />
             <input type="hidden" name="trackId" value={track.id} />
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Track name" name="name" required maxLength={120} defaultValue={state.values?.name ?? track.name} errors={e.name} />
@@ -263,7 +259,6 @@ export function TrackEditor({ conferenceId, track }: { conferenceId: number; tra
             </SubmitButton>
           </form>
           <form action={removeAction}>
-            <input type="hidden" name="conferenceId" value={conferenceId} />
             <input type="hidden" name="trackId" value={track.id} />
             <SubmitButton variant="ghost" pendingLabel="Removing the track…" className="text-red-700 dark:text-red-400">
               Remove track
@@ -409,7 +404,7 @@ export function TalkForm({
  * Remove a talk. One with ratings takes a second step that shows how many go with it; the server
  * only removes it when the count sent back matches (see deleteTalkAction).
  */
-export function RemoveTalkButton({ conferenceId, talkId, title, returnToConference = false }: { conferenceId: number; talkId: number; title: string; returnToConference?: boolean }) {
+export function RemoveTalkButton({ talkId, title, returnToConference = false }: { talkId: number; title: string; returnToConference?: boolean }) {
   const [state, formAction] = useActionState(deleteTalkAction, initialActionState);
   const [dismissed, setDismissed] = useState<ActionState | null>(null);
   const pendingCount = !state.ok && state !== dismissed ? state.values?.needsConfirmation : undefined;
@@ -419,7 +414,6 @@ export function RemoveTalkButton({ conferenceId, talkId, title, returnToConferen
   }, [pendingCount]);
   return (
     <form action={formAction} className="inline">
-      <input type="hidden" name="conferenceId" value={conferenceId} />
       <input type="hidden" name="talkId" value={talkId} />
       {returnToConference && <input type="hidden" name="then" value="conference" />}
       {pendingCount ? (

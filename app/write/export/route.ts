@@ -1,15 +1,15 @@
 import { zipSync } from 'fflate';
 import { db } from '@/db/index';
 import { buildExport } from '@/db/export';
-import { getCurrentUser, hasRole, signInUrl } from '@/lib/auth/current-user';
+import { getCurrentUser, hasRole, signInRedirect } from '@/lib/auth/current-user';
 
 /**
  * GET /write/export: a zip of Jekyll markdown (`_posts/`) and images (`images/`). The session is
  * checked here, on the server: authors get their own posts, admins every post.
  */
-export async function GET(request: Request) {
+export async function GET() {
   const user = await getCurrentUser();
-  if (!user) return Response.redirect(new URL(signInUrl('/write/import'), request.url), 303);
+  if (!user) return signInRedirect('/write/import');
   if (!hasRole(user, 'author')) return new Response('Only authors can export recaps.', { status: 403 });
 
   const { files } = buildExport(db, { authorId: user.role === 'admin' ? null : user.id });

@@ -148,7 +148,7 @@ export default async function EditConferencePage({ params, searchParams }: Props
                   <h3 className="font-semibold text-stone-900 dark:text-white">
                     Day {day.number} <span className="font-normal text-stone-600 dark:text-stone-400">· {formatCalendarDate(day.date, { weekday: true })}</span>
                   </h3>
-                  <DayEditor conferenceId={id} day={{ ...day, trackCount: day.tracks.length, talkCount: talks.filter((t) => t.dayId === day.id).length }} />
+                  <DayEditor day={{ ...day, trackCount: day.tracks.length, talkCount: talks.filter((t) => t.dayId === day.id).length }} />
                 </div>
                 {day.theme && <p className="text-sm italic text-stone-600 dark:text-stone-400">{day.theme}</p>}
                 <ul className="mt-3 space-y-2" aria-label={`Tracks of day ${day.number}`}>
@@ -161,7 +161,7 @@ export default async function EditConferencePage({ params, searchParams }: Props
                           {track.host && <span className="text-stone-600 dark:text-stone-400"> · hosted by {track.host}</span>}
                           <span className="text-stone-500"> · {talksOf(day.id, track.id).length} talks</span>
                         </span>
-                        <TrackEditor conferenceId={id} track={track} />
+                        <TrackEditor track={track} />
                       </div>
                     </li>
                   ))}
@@ -169,7 +169,7 @@ export default async function EditConferencePage({ params, searchParams }: Props
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-accent-700 dark:text-accent-400">Add a track to day {day.number}</summary>
                   <div className="mt-3">
-                    <AddTrackForm conferenceId={id} dayId={day.id} dayNumber={day.number} />
+                    <AddTrackForm dayId={day.id} dayNumber={day.number} />
                   </div>
                 </details>
               </li>
@@ -312,7 +312,7 @@ function TalkRows({ conferenceId, talks }: { conferenceId: number; talks: Editor
             <Link href={`/write/conferences/${conferenceId}/talks/${t.id}`} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400" aria-label={`Edit “${t.title}”`}>
               Edit
             </Link>
-            <RemoveTalkButton conferenceId={conferenceId} talkId={t.id} title={t.title} />
+            <RemoveTalkButton talkId={t.id} title={t.title} />
           </div>
         </li>
       ))}

@@ -67,7 +67,7 @@ export default async function EditTalkPage({ params }: Props) {
       </section>
       <section className="mt-6 max-w-3xl rounded-xl border border-red-200 p-5 dark:border-red-950" aria-label="Remove">
         <p className="mb-2 text-sm text-stone-600 dark:text-stone-400">Removing a talk takes it off the programme, its recaps and its ratings.</p>
-        <RemoveTalkButton conferenceId={conference.id} talkId={talk.id} title={talk.title} returnToConference />
+        <RemoveTalkButton talkId={talk.id} title={talk.title} returnToConference />
       </section>
     </>
   );

@@ -1,0 +1,57 @@
+/**
+ * Existence checks for the slugs in reader URLs, run by the front server (lib/server/route-guard.ts)
+ * before Next's route cache sees a request. Each is one indexed lookup on a read-only connection of
+ * its own: cheap enough to run in front of every cached page. Nothing of lib/env or db/index is
+ * loaded here (the front server runs outside the app's bundle).
+ */
+import Database from 'better-sqlite3';
+import { POSTS_PER_PAGE } from './pagination';
+
+export type PostSlugState = 'live' | 'deleted' | null;
+
+export type RouteLookups = {
+  /** A post under this slug, or under a former slug of it: deleted ones say so; drafts count as live. */
+  postSlugState(slug: string): PostSlugState;
+  categoryExists(slug: string): boolean;
+  conferenceExists(slug: string): boolean;
+  dayExists(conferenceSlug: string, number: number): boolean;
+  talkExists(conferenceSlug: string, talkSlug: string): boolean;
+  speakerExists(slug: string): boolean;
+  /** How many numbered home pages there can be, counting every post whatever its status (an upper bound). */
+  homePageCount(): number;
+};
+
+export function openRouteLookups(file: string): RouteLookups {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 2000');
+  const post = sqlite.prepare<[string, string], { status: string }>(
+    `SELECT status FROM posts WHERE slug = ?
+     UNION ALL
+     SELECT posts.status FROM post_slugs JOIN posts ON posts.id = post_slugs.post_id WHERE post_slugs.slug = ?
+     LIMIT 1`,
+  );
+  const category = sqlite.prepare<[string]>('SELECT 1 FROM categories WHERE slug = ?').pluck();
+  const conference = sqlite.prepare<[string]>('SELECT 1 FROM conferences WHERE slug = ?').pluck();
+  const day = sqlite
+    .prepare<[string, number]>('SELECT 1 FROM days JOIN conferences ON conferences.id = days.conference_id WHERE conferences.slug = ? AND days.number = ?')
+    .pluck();
+  const talk = sqlite
+    .prepare<[string, string]>('SELECT 1 FROM talks JOIN conferences ON conferences.id = talks.conference_id WHERE conferences.slug = ? AND talks.slug = ?')
+    .pluck();
+  const speaker = sqlite.prepare<[string]>('SELECT 1 FROM speakers WHERE slug = ?').pluck();
+  const posts = sqlite.prepare<[]>('SELECT count(*) FROM posts').pluck();
+
+  return {
+    postSlugState(slug) {
+      const row = post.get(slug, slug);
+      if (!row) return null;
+      return row.status === 'deleted' ? 'deleted' : 'live';
+    },
+    categoryExists: (slug) => category.get(slug) !== undefined,
+    conferenceExists: (slug) => conference.get(slug) !== undefined,
+    dayExists: (conferenceSlug, number) => day.get(conferenceSlug, number) !== undefined,
+    talkExists: (conferenceSlug, talkSlug) => talk.get(conferenceSlug, talkSlug) !== undefined,
+    speakerExists: (slug) => speaker.get(slug) !== undefined,
+    homePageCount: () => Math.max(1, Math.ceil((posts.get() as number) / POSTS_PER_PAGE)),
+  };
+}
