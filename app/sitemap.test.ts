@@ -7,7 +7,7 @@ import { GET as sitemapIndex } from '@/app/sitemap.xml/route';
 import { GET as sitemapPart } from '@/app/sitemaps/[part]/route';
 import { growDatabase, scaledSize } from '@/db/grow';
 import { db } from '@/db/index';
-import { SITEMAP_SIZE } from '@/db/queries';
+import { SITEMAP_SIZE } from '@/db/pagination';
 import { categories, conferences, days, posts, speakers, talks, users } from '@/db/schema';
 import { seedDemoJournal } from '@/db/seed';
 import { renderPostColumns } from '@/lib/render-post';

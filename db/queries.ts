@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getCommentCountsByPosts } from './comments';
 import { isPublicPost } from './post-visibility';
 import { db } from './index';
-import { POSTS_PER_PAGE } from './pagination';
+import { LIST_POSTS_PER_PAGE, POSTS_PER_PAGE, SITEMAP_SIZE, SPEAKERS_PER_PAGE } from './pagination';
 import {
   categories,
   comments,
@@ -82,10 +82,8 @@ export function getPublishedPosts({ page = 1, perPage = POSTS_PER_PAGE } = {}) {
   return { posts: withCategories(rows), total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 
-export const CATEGORY_POSTS_PER_PAGE = 20;
-
 /** A category's public posts, newest first, a page at a time; null for an unknown category. */
-export function getPostsByCategory({ slug, page = 1, perPage = CATEGORY_POSTS_PER_PAGE }: { slug: string; page?: number; perPage?: number }) {
+export function getPostsByCategory({ slug, page = 1, perPage = LIST_POSTS_PER_PAGE }: { slug: string; page?: number; perPage?: number }) {
   const category = db.select().from(categories).where(eq(categories.slug, slug)).get();
   if (!category) return null;
   const inCategory = and(isPublicPost(), eq(postCategories.categoryId, category.id));
@@ -356,7 +354,6 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
 
 /** The conference page shows its latest recaps; all of them are on `/conferences/[slug]/recaps`. */
 export const CONFERENCE_PAGE_RECAPS = 10;
-export const CONFERENCE_RECAPS_PER_PAGE = 20;
 
 function getRecapsByConferenceId({ conferenceId, page, perPage }: { conferenceId: number; page: number; perPage: number }) {
   const where = and(isPublicPost(), eq(posts.conferenceId, conferenceId));
@@ -378,7 +375,7 @@ function getRecapsByConferenceId({ conferenceId, page, perPage }: { conferenceId
 export function getRecapsByConference({ slug, page = 1 }: { slug: string; page?: number }) {
   const conference = db.select({ id: conferences.id, slug: conferences.slug, name: conferences.name }).from(conferences).where(eq(conferences.slug, slug)).get();
   if (!conference) return null;
-  return { conference, ...getRecapsByConferenceId({ conferenceId: conference.id, page, perPage: CONFERENCE_RECAPS_PER_PAGE }) };
+  return { conference, ...getRecapsByConferenceId({ conferenceId: conference.id, page, perPage: LIST_POSTS_PER_PAGE }) };
 }
 
 export type RankableTalk = NonNullable<ReturnType<typeof getConferenceBySlug>>['rankable'][number];
@@ -432,8 +429,6 @@ export function getSpeakerBySlug({ slug }: { slug: string }) {
   );
   return { speaker, talks: cards };
 }
-
-export const SPEAKERS_PER_PAGE = 300;
 
 /** Speakers by name, a page at a time, each with the number of talks they gave. */
 export function getSpeakers({ page = 1, perPage = SPEAKERS_PER_PAGE }: { page?: number; perPage?: number } = {}) {
@@ -596,9 +591,6 @@ export function getFeedPostsByConference({ slug, limit = FEED_SIZE }: { slug: st
   if (!conference) return null;
   return { conference, posts: getFeedPostRows({ where: eq(posts.conferenceId, conference.id), limit }) };
 }
-
-/** URLs per sitemap file: the protocol allows 50,000; smaller files render in a few milliseconds. */
-export const SITEMAP_SIZE = 20_000;
 
 export type SitemapEntry = { path: string; updatedAt: number };
 export type SitemapSection = 'pages' | 'posts' | 'talks' | 'speakers';

@@ -5,7 +5,7 @@
  * loaded here (the front server runs outside the app's bundle).
  */
 import Database from 'better-sqlite3';
-import { POSTS_PER_PAGE } from './pagination';
+import { LIST_POSTS_PER_PAGE, pageCountOf, POSTS_PER_PAGE, SITEMAP_SIZE, SPEAKERS_PER_PAGE } from './pagination';
 
 export type PostSlugState = 'live' | 'deleted' | null;
 
@@ -19,6 +19,12 @@ export type RouteLookups = {
   speakerExists(slug: string): boolean;
   /** How many numbered home pages there can be, counting every post whatever its status (an upper bound). */
   homePageCount(): number;
+  speakerPageCount(): number;
+  /** Upper bounds likewise (every post of the category or conference, whatever its status). */
+  categoryPageCount(slug: string): number;
+  conferenceRecapPageCount(slug: string): number;
+  /** How many files a sitemap section can have (`pages` has one). */
+  sitemapPartCount(section: 'pages' | 'posts' | 'talks' | 'speakers'): number;
 };
 
 export function openRouteLookups(file: string): RouteLookups {
@@ -40,6 +46,14 @@ export function openRouteLookups(file: string): RouteLookups {
     .pluck();
   const speaker = sqlite.prepare<[string]>('SELECT 1 FROM speakers WHERE slug = ?').pluck();
   const posts = sqlite.prepare<[]>('SELECT count(*) FROM posts').pluck();
+  const speakerCount = sqlite.prepare<[]>('SELECT count(*) FROM speakers').pluck();
+  const talkCount = sqlite.prepare<[]>('SELECT count(*) FROM talks').pluck();
+  const categoryPosts = sqlite
+    .prepare<[string]>('SELECT count(*) FROM post_categories JOIN categories ON categories.id = post_categories.category_id WHERE categories.slug = ?')
+    .pluck();
+  const conferencePosts = sqlite
+    .prepare<[string]>('SELECT count(*) FROM posts JOIN conferences ON conferences.id = posts.conference_id WHERE conferences.slug = ?')
+    .pluck();
 
   return {
     postSlugState(slug) {
@@ -52,6 +66,11 @@ export function openRouteLookups(file: string): RouteLookups {
     dayExists: (conferenceSlug, number) => day.get(conferenceSlug, number) !== undefined,
     talkExists: (conferenceSlug, talkSlug) => talk.get(conferenceSlug, talkSlug) !== undefined,
     speakerExists: (slug) => speaker.get(slug) !== undefined,
-    homePageCount: () => Math.max(1, Math.ceil((posts.get() as number) / POSTS_PER_PAGE)),
+    homePageCount: () => pageCountOf(posts.get() as number, POSTS_PER_PAGE),
+    speakerPageCount: () => pageCountOf(speakerCount.get() as number, SPEAKERS_PER_PAGE),
+    categoryPageCount: (slug) => pageCountOf(categoryPosts.get(slug) as number, LIST_POSTS_PER_PAGE),
+    conferenceRecapPageCount: (slug) => pageCountOf(conferencePosts.get(slug) as number, LIST_POSTS_PER_PAGE),
+    sitemapPartCount: (section) =>
+      section === 'pages' ? 1 : pageCountOf((section === 'posts' ? posts : section === 'talks' ? talkCount : speakerCount).get() as number, SITEMAP_SIZE),
   };
 }

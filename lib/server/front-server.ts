@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { clientAddress } from './client-address';
 import { GONE_HTML } from './gone-page';
 import { nonceHtmlResponses } from './nonce-html-responses';
-import { routeVerdict } from './route-guard';
+import { numberedListSegments, routeVerdict } from './route-guard';
 import { strictTransportSecurity } from './security-headers';
 
 /**
@@ -64,7 +64,7 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
       return Promise.resolve();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-    const verdict = routeVerdict(segments, lookups);
+    const verdict = routeVerdict(numberedListSegments(segments, new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('page')), lookups);
     if (verdict === 'pass') return null;
     if (verdict === 'gone') {
       res.writeHead(410, {

@@ -1,4 +1,5 @@
 import type { RouteLookups } from '@/db/route-lookups';
+import { parsePartName } from '@/lib/sitemap';
 
 /**
  * What the front server answers for a reader URL before Next's route cache sees it.
@@ -18,6 +19,25 @@ const CONFERENCE_FILES = new Set(['feed.xml', 'calendar.ics', 'schedule.json', '
 
 const canonicalNumber = (s: string) => (/^[1-9]\d{0,5}$/.test(s) ? Number(s) : null);
 
+/** A numbered list page: a plainly written number within the list's pages (page 1 redirects to the list). */
+function withinPages(segment: string, pageCount: () => number): RouteVerdict {
+  const n = canonicalNumber(segment);
+  return n !== null && n <= pageCount() ? 'pass' : 'not-found';
+}
+
+/**
+ * `?page=N` on a paginated list is rewritten by Next (next.config.ts) to the list's `/page/N`
+ * route after this guard has run: it is judged as that route. A `page` that is not a number is
+ * no rewrite, and the list itself answers.
+ */
+export function numberedListSegments(segments: string[], pageQuery: string | null): string[] {
+  if (pageQuery === null || !/^\d{1,6}$/.test(pageQuery)) return segments;
+  const list = segments.join('/');
+  if (list === '') return ['page', pageQuery];
+  if (list === 'speakers' || /^categories\/[^/]+$/.test(list) || /^conferences\/[^/]+\/recaps$/.test(list)) return [...segments, 'page', pageQuery];
+  return segments;
+}
+
 export function routeVerdict(segments: string[], lookups: RouteLookups): RouteVerdict {
   const [section, slug, ...rest] = segments;
   if (slug === undefined || slug === '') return 'pass';
@@ -32,16 +52,21 @@ export function routeVerdict(segments: string[], lookups: RouteLookups): RouteVe
     }
     case 'categories':
       if (rest.length === 0 || (rest.length === 1 && rest[0] === 'feed.xml')) return found(lookups.categoryExists(slug));
+      if (rest.length === 2 && rest[0] === 'page') return withinPages(rest[1], () => lookups.categoryPageCount(slug));
       return 'pass';
     case 'speakers':
+      if (slug === 'page' && rest.length === 1) return withinPages(rest[0], () => lookups.speakerPageCount());
       return rest.length === 0 ? found(lookups.speakerExists(slug)) : 'pass';
-    case 'page': {
-      if (rest.length > 0) return 'pass';
-      const n = canonicalNumber(slug);
-      return found(n !== null && n <= lookups.homePageCount());
+    case 'sitemaps': {
+      const file = parsePartName(slug);
+      return found(rest.length === 0 && file !== null && file.part < lookups.sitemapPartCount(file.section));
     }
+    case 'page':
+      return rest.length > 0 ? 'pass' : withinPages(slug, () => lookups.homePageCount());
     case 'conferences': {
       if (rest.length === 0 || (rest.length === 1 && CONFERENCE_FILES.has(rest[0]))) return found(lookups.conferenceExists(slug));
+      if (rest.length === 1 && rest[0] === 'recaps') return found(lookups.conferenceExists(slug));
+      if (rest.length === 3 && rest[0] === 'recaps' && rest[1] === 'page') return withinPages(rest[2], () => lookups.conferenceRecapPageCount(slug));
       if (rest.length !== 2) return 'pass';
       const [kind, child] = rest;
       if (kind === 'days') {
