@@ -32,18 +32,30 @@ export function AccountMenu() {
   const menuId = useId();
 
   const refresh = useCallback(async () => {
-    try {
-      const res = await fetch('/api/auth/session', { cache: 'no-store', credentials: 'same-origin' });
-      const session = res.ok ? ((await res.json()) as { user?: SessionUser } | null) : null;
-      setStatus(session?.user?.id ? { state: 'signed-in', user: session.user } : { state: 'signed-out' });
-    } catch {
-      setStatus((s) => (s.state === 'loading' ? { state: 'signed-out' } : s));
+    // A failed read (a busy server, a navigation in flight) proves nothing about the session:
+    // keep what is shown and ask again, and only a real answer says "signed out".
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const res = await fetch('/api/auth/session', { cache: 'no-store', credentials: 'same-origin' });
+        if (res.ok) {
+          const session = (await res.json()) as { user?: SessionUser } | null;
+          setStatus(session?.user?.id ? { state: 'signed-in', user: session.user } : { state: 'signed-out' });
+          return;
+        }
+      } catch {}
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
     }
+    setStatus((s) => (s.state === 'loading' ? { state: 'signed-out' } : s));
   }, []);
 
   // On load, after every navigation (signing in redirects), after sign-out, and when asked to.
+  const previousPath = useRef(pathname);
   useEffect(() => {
     setOpen(false);
+    // Leaving a sign-in, sign-up or setup page is how a session starts: show the neutral
+    // placeholder until the session is known, never "Sign in" to someone who just did.
+    if (previousPath.current !== pathname && /^\/(signin|signup|setup)/.test(previousPath.current ?? '')) setStatus({ state: 'loading' });
+    previousPath.current = pathname;
     void refresh();
   }, [pathname, signOutState, refresh]);
   useEffect(() => {

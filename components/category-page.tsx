@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { FeedLink } from '@/components/feed-link';
 import { JsonLd } from '@/components/json-ld';
 import { PostCard } from '@/components/post-card';
 import { getPostsByCategory } from '@/db/queries';
@@ -28,6 +29,9 @@ export function CategoryPage({ slug, page }: { slug: string; page: number }) {
         </h1>
         <p className="mt-2 text-stone-600 dark:text-stone-400">
           {data.total.toLocaleString('en-GB')} {data.total === 1 ? 'recap' : 'recaps'}
+        </p>
+        <p className="mt-3">
+          <FeedLink href={`${base}/feed.xml`} label={`Subscribe to ${data.category.name} recaps`} />
         </p>
       </header>
       {data.posts.length === 0 ? <p>No published recaps in this category.</p> : data.posts.map((p) => <PostCard key={p.id} post={p} />)}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { FeedLink } from '@/components/feed-link';
 import { PostCard } from '@/components/post-card';
 import { getRecapsByConference } from '@/db/queries';
 import { Pagination } from './pagination';
@@ -20,6 +21,9 @@ export function ConferenceRecapsPage({ slug, page }: { slug: string; page: numbe
         </h1>
         <p className="mt-2 text-stone-600 dark:text-stone-400">
           {data.total.toLocaleString('en-GB')} {data.total === 1 ? 'recap' : 'recaps'} of {data.conference.name}, newest first
+        </p>
+        <p className="mt-3">
+          <FeedLink href={`/conferences/${data.conference.slug}/feed.xml`} label={`Subscribe to recaps of ${data.conference.name}`} />
         </p>
       </header>
       {data.posts.length === 0 ? <p>No recaps of this conference yet.</p> : data.posts.map((p) => <PostCard key={p.id} post={p} />)}

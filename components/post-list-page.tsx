@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { FeedLink } from '@/components/feed-link';
 import { getPublishedPosts } from '@/db/queries';
 import { Pagination } from './pagination';
 import { PostCard } from './post-card';
@@ -15,6 +16,9 @@ export function PostListPage({ page }: { page: number }) {
         </h1>
         <p className="mt-2 max-w-prose text-stone-600 dark:text-stone-400">
           Notes from the talks, tracks and hallways of tech conferences, and what attendees thought of each session.
+        </p>
+        <p className="mt-3">
+          <FeedLink href="/feed.xml" label="Subscribe to every recap" />
         </p>
       </header>
       {posts.length === 0 ? (

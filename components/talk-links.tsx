@@ -4,10 +4,18 @@ type Links = Pick<TalkCard, 'talkUrl' | 'presentationUrl' | 'videoUrl' | 'slides
 
 const external = 'font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400';
 
-/** The talk's outside links: its conference page, the recording, the slides. */
+/** The talk's outside links: its page on the conference's site, the recording, the slides. */
 export function TalkLinks(talk: Links) {
   const items: React.ReactNode[] = [];
-  if (talk.talkUrl) items.push(<a key="page" className={external} href={talk.talkUrl} rel="noopener noreferrer">Talk page<span className="sr-only"> for {talk.title} (conference site)</span></a>);
+  // Hallway's own talk page is behind the title; this one leaves the site, and says so.
+  if (talk.talkUrl) {
+    items.push(
+      <a key="page" className={external} href={talk.talkUrl} rel="noopener noreferrer">
+        On the conference site<span aria-hidden="true"> ↗</span>
+        <span className="sr-only">: {talk.title}</span>
+      </a>,
+    );
+  }
   if (talk.presentationUrl) items.push(<a key="pres" className={external} href={talk.presentationUrl} rel="noopener noreferrer">Presentation<span className="sr-only"> recording of {talk.title}</span></a>);
   if (talk.videoUrl) items.push(<a key="video" className={external} href={talk.videoUrl} rel="noopener noreferrer">Video<span className="sr-only"> of {talk.title}</span></a>);
   else if (talk.videoPending) items.push(<span key="pending" className="text-stone-500 dark:text-stone-400">Video not yet available</span>);

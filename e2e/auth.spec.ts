@@ -40,6 +40,29 @@ test.describe('accounts', () => {
     await expect(page.getByRole('heading', { name: 'Your journal' })).toBeVisible();
   });
 
+  test('after signing in, the header never shows "Sign in", even while the session is slow to load', async ({ page, browser }, testInfo) => {
+    const user = await createAccount(browser, testInfo, { name: 'Slow Session' });
+    // A busy server: every session read takes a while, and the first one after signing in fails.
+    let reads = 0;
+    await page.route('**/api/auth/session', async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      if (++reads === 2) return route.abort();
+      return route.continue();
+    });
+    const form = new SignInPage(page);
+    await form.goto();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await form.submit(user.email, user.password);
+    await expect(page).not.toHaveURL(/\/signin/, AFTER_SUBMIT);
+    // From the moment the page leaves /signin until the menu knows the person, no sign-in link.
+    const header = page.getByRole('banner');
+    for (let i = 0; i < 10; i++) {
+      await expect(header.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+      await page.waitForTimeout(300);
+    }
+    await expect(new AccountMenu(page).button('Slow Session')).toBeVisible({ timeout: 15_000 });
+  });
+
   test('the same email in another case cannot register twice; typed values survive the error', async ({ page, browser }, testInfo) => {
     const email = uniqueEmail('twice');
     await createAccount(browser, testInfo, { email });

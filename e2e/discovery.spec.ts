@@ -218,6 +218,21 @@ test('a conference is an Event with dates, place and attendance mode, and offers
 
 // ----------------------------------------------------------- feeds & co
 
+test('readers can subscribe from the page: visible feed links on the home, conference and category pages', async ({ page, request }) => {
+  for (const [path, name, feed] of [
+    ['/', 'Subscribe to every recap', '/feed.xml'],
+    ['/conferences/qcon-london-2018', 'Subscribe to recaps of QCon London 2018', '/conferences/qcon-london-2018/feed.xml'],
+    ['/categories/notes', 'Subscribe to Notes recaps', '/categories/notes/feed.xml'],
+  ]) {
+    await page.goto(path);
+    const link = page.getByRole('main').getByRole('link', { name });
+    await expect(link).toHaveAttribute('href', feed);
+    const res = await request.get(feed);
+    expect(res.status(), feed).toBe(200);
+    expect(await res.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  }
+});
+
 test('feeds, sitemap and robots.txt are reachable', async ({ request, page }) => {
   const atom = await request.get('/feed.xml');
   expect(atom.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');

@@ -294,6 +294,13 @@ describe('excerpt marker', () => {
     expect(splitExcerpt(markdown).rest).toBe('\n\nThe rest of the recap.');
   });
 
+  it('turns a heading before the marker into a bold line: in a list of posts only post titles are headings', () => {
+    const result = renderMarkdown('## Day one\n\nIntro.\n\n<!-- more -->\n\n## Day two\n\nRest.');
+    expect(result.excerptHtml).not.toMatch(/<h[1-6]/);
+    expect(result.excerptHtml).toContain('<p><strong>Day one</strong></p>');
+    expect(result.html).toMatch(/<h2[^>]*>.*Day one/);
+  });
+
   it.each([
     ['a fenced code block', 'Intro.\n\n```html\n<!-- more -->\n```\n\nRest.'],
     ['a tilde fence', 'Intro.\n\n~~~\n<!-- more -->\n~~~\n\nRest.'],

@@ -393,6 +393,12 @@ function forListing(tree: Root): Root {
   stripElements(tree, (node) => isDecoration(node) || isFootnoteRef(node));
   visit(tree, 'element', (node) => {
     delete node.properties.id;
+    // In a list of posts the post titles are the headings: one in an excerpt becomes a bold line.
+    if (/^h[1-6]$/.test(node.tagName)) {
+      node.children = [{ type: 'element', tagName: 'strong', properties: {}, children: node.children }];
+      node.tagName = 'p';
+      node.properties = {};
+    }
   });
   return tree;
 }

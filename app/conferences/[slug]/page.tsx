@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { FeedLink } from '@/components/feed-link';
 import { JsonLd } from '@/components/json-ld';
 import { PostCard } from '@/components/post-card';
 import { TalkRankings } from '@/components/talk-rankings';
@@ -92,7 +93,10 @@ export default async function ConferencePage({ params }: Props) {
       <TalkRankings talks={rankable} days={days} />
 
       <section aria-labelledby="recaps-heading" className="mt-12">
-        <h2 id="recaps-heading" className="mb-6 text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Recaps</h2>
+        <div className="mb-6 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+          <h2 id="recaps-heading" className="text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Recaps</h2>
+          <FeedLink href={`/conferences/${conference.slug}/feed.xml`} label={`Subscribe to recaps of ${conference.name}`} />
+        </div>
         {recaps.length === 0 ? <p>No recaps of this conference yet.</p> : recaps.map((p) => <PostCard key={p.id} post={p} />)}
         {recapCount > recaps.length && (
           <p className="mt-4">
