@@ -281,6 +281,43 @@ describe('embeds', () => {
   });
 });
 
+describe('renderMarkdown: deep nesting', () => {
+  const depthOf = (html: string, tags: RegExp) => {
+    let deepest = 0;
+    const walk = (node: Root | Element, depth: number) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        const d = depth + (tags.test(child.tagName) ? 1 : 0);
+        deepest = Math.max(deepest, d);
+        walk(child, d);
+      }
+    };
+    walk(parseHtml(html), 0);
+    return deepest;
+  };
+
+  it.each([
+    ['2,000 nested quotes', '> '.repeat(2_000), /^blockquote$/],
+    ['2,000 nested quotes without spaces', '>'.repeat(2_000), /^blockquote$/],
+    ['800 nested lists', '- '.repeat(800), /^ul$/],
+    ['quotes and lists in turn', '> 1. '.repeat(1_000), /^(?:blockquote|ol)$/],
+    ['3,000 levels of emphasis', '*'.repeat(3_000) + 'x' + '*'.repeat(3_000), /^(?:em|strong)$/],
+  ])('%s render, flattened below 32 levels, with the text kept', (_name, prefix, tag) => {
+    const markdown = prefix.startsWith('*') ? prefix : `${prefix}the deepest words`;
+    const { html, summary } = renderMarkdown(`Intro.\n\n${markdown}\n\nOutro.`);
+    expect(depthOf(html, tag)).toBeGreaterThan(1);
+    expect(depthOf(html, tag)).toBeLessThanOrEqual(32);
+    expect(summary).toContain(prefix.startsWith('*') ? 'x' : 'the deepest words');
+    expect(html).toContain('Outro.');
+    expect(renderCommentMarkdown(markdown)).toContain(prefix.startsWith('*') ? 'x' : 'the deepest words');
+  });
+
+  it('keeps ordinary nesting as written', () => {
+    const { html } = renderMarkdown('> outer\n>\n> > inner\n> >\n> > - item\n> >   - sub');
+    expect(html).toBe('<blockquote>\n<p>outer</p>\n<blockquote>\n<p>inner</p>\n<ul>\n<li>item\n<ul>\n<li>sub</li>\n</ul>\n</li>\n</ul>\n</blockquote>\n</blockquote>');
+  });
+});
+
 describe('excerpt marker', () => {
   it.each(['<!-- more -->', '<!--more-->', '<!--   MORE   -->', 'Intro continues <!-- more -->'])('splits on %s', (marker) => {
     const markdown = `Intro **paragraph**.\n\n${marker}\n\nThe rest of the recap.`;

@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { capNesting, remarkCapNesting } from './mdast-nesting';
 import { EMBED_ALLOW_VALUES, EMBED_REFERRER_POLICY, EMBED_SANDBOX, rehypeEmbedGuard, rehypeEmbeds } from './embeds';
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
@@ -253,6 +254,8 @@ const bodyProcessor = unified()
   .use(rehypeFragmentLinks)
   .use(rehypeStringify);
 
+const parseBody = (markdown: string) => capNesting(bodyProcessor.parse(markdown));
+
 // ------------------------------------------------------------------ excerpt marker
 
 const MARKER = /\s*<!--\s*more\s*-->/iy;
@@ -276,7 +279,7 @@ function findMarker(markdown: string, tree: MdastRoot): Marker | null {
 
 /** Splits at the first `<!-- more -->` that is not inside code or another HTML comment. */
 export function splitExcerpt(markdown: string): { excerpt: string | null; rest: string } {
-  const marker = findMarker(markdown, bodyProcessor.parse(markdown));
+  const marker = findMarker(markdown, parseBody(markdown));
   return marker
     ? { excerpt: markdown.slice(0, marker.start), rest: markdown.slice(marker.end) }
     : { excerpt: null, rest: markdown };
@@ -416,12 +419,12 @@ function renderTree(tree: MdastRoot, markdown: string, resolveImageSize?: ImageS
 
 export function renderMarkdown(markdown: string, options: { resolveImageSize?: ImageSizeResolver } = {}): RenderedMarkdown {
   const { resolveImageSize } = options;
-  const tree = bodyProcessor.parse(markdown);
+  const tree = parseBody(markdown);
   const marker = findMarker(markdown, tree);
   const excerptMarkdown = marker && markdown.slice(0, marker.start).trim() ? excerptSource(markdown, tree, marker) : null;
   // The marker is an HTML comment, and the sanitizer drops every comment from `html`.
   const body = renderTree(tree, markdown, resolveImageSize);
-  const chosen = excerptMarkdown ? renderTree(bodyProcessor.parse(excerptMarkdown), excerptMarkdown, resolveImageSize) : null;
+  const chosen = excerptMarkdown ? renderTree(parseBody(excerptMarkdown), excerptMarkdown, resolveImageSize) : null;
   const excerpt = forListing(chosen ?? deriveExcerpt(body));
   // The author's own excerpt is the summary; otherwise the body's prose, which beats a short teaser.
   const summary = (chosen && plainText([chosen], skipInSummary)) || plainText([body], skipInSummary);
@@ -472,6 +475,7 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefini
 const commentProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkCapNesting)
   .use(remarkCommentSubset)
   .use(remarkRehype)
   .use(rehypeLinkRel(() => ['nofollow', 'ugc', 'noopener']))
