@@ -5,7 +5,7 @@ import type { Element, Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseEmbed, rehypeEmbedGuard } from './embeds';
 import { publicImageSizeResolver, renderCommentMarkdown, renderMarkdown, splitExcerpt } from './markdown';
 
@@ -481,6 +481,26 @@ describe('publicImageSizeResolver', () => {
     const resolve = publicImageSizeResolver(publicDir, uploadsDir);
     expect(resolve('/img/a%20b.png?v=2')).toEqual({ width: 640, height: 480 });
     expect(resolve('/uploads/u.png')).toEqual({ width: 32, height: 16 });
+  });
+
+  it('reads each image once, and only its first bytes, however often a post shows it', () => {
+    // A 3 MB image: the size is in its first few bytes, the rest is pixels.
+    fs.writeFileSync(path.join(uploadsDir, 'big.png'), Buffer.concat([png(1920, 1080), Buffer.alloc(3 * 1024 * 1024)]));
+    const resolve = publicImageSizeResolver(publicDir, uploadsDir);
+    const opened = vi.spyOn(fs, 'openSync');
+    const wholeFiles = vi.spyOn(fs, 'readFileSync');
+    const read = vi.spyOn(fs, 'readSync');
+    try {
+      const markdown = Array.from({ length: 400 }, (_, i) => `![shot ${i}](/uploads/big.png)`).join('\n\n');
+      const { html } = renderMarkdown(markdown, { resolveImageSize: resolve });
+      expect(html.match(/width="1920" height="1080"/g)).toHaveLength(400);
+      expect(wholeFiles).not.toHaveBeenCalled();
+      expect(opened).toHaveBeenCalledTimes(1);
+      const bytesRead = read.mock.results.reduce((sum, r) => sum + (r.value as number), 0);
+      expect(bytesRead).toBeLessThanOrEqual(512 * 1024);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('returns null for remote, missing, non-image and escaping paths', () => {

@@ -490,11 +490,38 @@ export function renderCommentMarkdown(markdown: string): string {
 
 // ------------------------------------------------------------------ image sizes
 
+type ImageBox = { width: number; height: number };
+
+/** Every format image-size reads keeps its dimensions near the start (the same cap it uses itself). */
+const IMAGE_HEADER_BYTES = 512 * 1024;
+
+/** The displayed box of one image file, from its first bytes only; null when that is no image. */
+function readImageBox(file: string): ImageBox | null {
+  const fd = fs.openSync(file, 'r');
+  let header: Uint8Array;
+  try {
+    header = new Uint8Array(Math.min(fs.fstatSync(fd).size, IMAGE_HEADER_BYTES));
+    header = header.subarray(0, fs.readSync(fd, header, 0, header.byteLength, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+  const size = imageSize(header);
+  if (!size.width || !size.height) return null;
+  // EXIF orientations 5–8 are quarter turns: the displayed box is the stored one rotated.
+  const rotated = (size.orientation ?? 1) >= 5;
+  return rotated ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+}
+
 /**
  * Reads local images (`/path` under `publicDir`, `/uploads/name` under `uploadsDir` when given)
  * with image-size. Remote or unreadable images, and paths escaping their folder, give null.
+ *
+ * Each file is read once per resolver: uploads are named by their content hash and public files
+ * ship with the build, so a name's size never changes, and a post that shows one image 400 times
+ * costs one read. Misses are not kept (an image may be uploaded after the post mentions it).
  */
 export function publicImageSizeResolver(publicDir: string, uploadsDir?: string): ImageSizeResolver {
+  const known = new Map<string, ImageBox | null>();
   return (src) => {
     try {
       if (!src.startsWith('/') || src.startsWith('//')) return null;
@@ -505,11 +532,8 @@ export function publicImageSizeResolver(publicDir: string, uploadsDir?: string):
           : [path.resolve(publicDir), pathname.slice(1)];
       const file = path.resolve(base, relative);
       if (!file.startsWith(base + path.sep)) return null;
-      const size = imageSize(fs.readFileSync(file));
-      if (!size.width || !size.height) return null;
-      // EXIF orientations 5–8 are quarter turns: the displayed box is the stored one rotated.
-      const rotated = (size.orientation ?? 1) >= 5;
-      return rotated ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+      if (!known.has(file)) known.set(file, readImageBox(file));
+      return known.get(file) ?? null;
     } catch {
       return null;
     }
