@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { SLUG_PATTERN } from '@/lib/slug';
 
 /**
  * Deleted recaps answer 410 Gone instead of 404, so links and search engines learn the page is
@@ -46,7 +47,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.next();
   }
   // Only well-formed slugs can belong to a post; skip the query for anything else.
-  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return NextResponse.next();
+  if (slug.length > 200 || !SLUG_PATTERN.test(slug)) return NextResponse.next();
   const found = deletedSlugLookup()?.get(slug, slug);
   if (!found) return NextResponse.next();
   return new NextResponse(request.method === 'HEAD' ? null : GONE_HTML, {
