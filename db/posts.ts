@@ -169,6 +169,8 @@ export type PostDocument = {
   conferenceId: number | null;
   categories: string[];
   talks: { talkId: number; note: string }[];
+  /** `bodyMarkdown` already rendered (off the request thread, lib/render-off-thread.ts); else rendered here. */
+  rendered?: ReturnType<typeof renderPostColumns>;
 };
 
 export type SaveIntent =
@@ -233,7 +235,7 @@ export function savePost(
 
   // Rendering is the slow part: do it before taking the write lock, and only when needed.
   const bodyChanged = doc.bodyMarkdown !== current.bodyMarkdown;
-  const rendered = bodyChanged ? renderPostColumns(doc.bodyMarkdown) : null;
+  const rendered = bodyChanged ? (doc.rendered ?? renderPostColumns(doc.bodyMarkdown)) : null;
 
   const everPublished = current.publishedAt !== null || current.status === 'published';
   const choice = chooseSlug({ requested: doc.slug, auto: doc.slugAuto, title, current: current.slug, everPublished });
