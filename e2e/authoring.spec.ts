@@ -339,3 +339,35 @@ test('a conference with two days, two tracks and five talks, by pasting a list',
   await expect(reader.getByRole('link', { name: 'Joins by hand', exact: true })).toBeVisible();
   expect((await reader.request.get(`/speakers/temp-person-${n}`)).status()).toBe(404);
 });
+
+test('speakers named in other scripts each get their own page', async ({ page }) => {
+  const n = nonce();
+  await signIn(page, 'ada', '/write/conferences');
+  const create = page.getByRole('form', { name: 'New conference' });
+  await create.getByLabel('Name').fill(`Scripts Summit ${n}`);
+  await create.getByLabel('First day').fill('2025-10-01');
+  await create.getByLabel('Last day').fill('2025-10-01');
+  await create.getByLabel('Time zone').fill('Asia/Tokyo');
+  await create.getByRole('button', { name: 'Create conference' }).click();
+  await expect(page).toHaveURL(/\/write\/conferences\/\d+\?created=1$/);
+  await page.getByRole('form', { name: 'Add a day' }).getByRole('button', { name: 'Add day' }).click();
+  await expect(page.getByRole('heading', { name: /^Day 1/ })).toBeVisible();
+
+  const paste = page.getByRole('form', { name: 'Paste a list of talks' });
+  await paste.getByLabel('Talks, one per line').fill([`Kung fu ${n} — 李小龍`, `Kaizen ${n} — 山田太郎`, `Questions ${n} — Σωκράτης`].join('\n'));
+  await paste.getByRole('button', { name: 'Add 3 talks' }).click();
+  await expect(paste.getByText('Added 3 talks.')).toBeVisible();
+
+  for (const [name, slug, mine, theirs] of [
+    ['李小龍', '李小龍', `Kung fu ${n}`, `Kaizen ${n}`],
+    ['山田太郎', '山田太郎', `Kaizen ${n}`, `Kung fu ${n}`],
+    ['Σωκράτης', 'σωκρατης', `Questions ${n}`, `Kung fu ${n}`],
+  ]) {
+    const response = await page.goto(`/speakers/${encodeURIComponent(slug)}`);
+    expect(response?.status(), name).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.getByRole('main').getByText(mine)).toBeVisible();
+    await expect(page.getByRole('main').getByText(theirs)).toHaveCount(0);
+  }
+  expect((await page.goto('/speakers/untitled'))!.status()).toBe(404);
+});

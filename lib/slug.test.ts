@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uniqueSlug } from './post-rules';
-import { nameKey, SLUG_PATTERN, slugify } from './slug';
+import { nameKey, SLUG_PATTERN, slugify, slugParam } from './slug';
 
 describe('slugify', () => {
   it.each([
@@ -53,5 +53,13 @@ describe('nameKey', () => {
     expect(nameKey('Ann-Lee')).not.toBe(nameKey('Ann Lee'));
     expect(nameKey('C++')).not.toBe(nameKey('C#'));
     expect(nameKey('李小龍')).not.toBe(nameKey('山田太郎'));
+  });
+});
+
+describe('slugParam', () => {
+  it('decodes what the address bar sent, and leaves malformed encoding to match nothing', () => {
+    expect(slugParam(encodeURIComponent('李小龍'))).toBe('李小龍');
+    expect(slugParam('qcon-london-2018')).toBe('qcon-london-2018');
+    expect(slugParam('%E0%A4%A')).toBe('%E0%A4%A');
   });
 });

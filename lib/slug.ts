@@ -29,3 +29,15 @@ export const SLUG_PATTERN = new RegExp(`^${SLUG_CHAR}+(?:-${SLUG_CHAR}+)*$`, 'u'
 export function nameKey(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * A slug from a route's params, which Next hands over still percent-encoded (`%E6%9D%8E…` for
+ * 李…). Malformed encoding is left as it is: it matches no slug, so the page answers 404.
+ */
+export function slugParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

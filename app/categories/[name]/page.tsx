@@ -5,6 +5,7 @@ import { PostCard } from '@/components/post-card';
 import { getPostsByCategory } from '@/db/queries';
 import { pageMetadata } from '@/lib/seo';
 import { collectionJsonLd } from '@/lib/structured-data';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -14,7 +15,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { name } = await params;
+  const name = slugParam((await params).name);
   const data = getPostsByCategory({ slug: name });
   if (!data) return {};
   return pageMetadata({
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CategoryPage({ params }: Props) {
-  const { name } = await params;
+  const name = slugParam((await params).name);
   const data = getPostsByCategory({ slug: name });
   if (!data) notFound();
   return (
