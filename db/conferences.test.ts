@@ -65,6 +65,24 @@ describe('conference structure', () => {
     expect(history.every((h) => h.actorName === 'Ada Okafor')).toBe(true);
   });
 
+  it('gives names in every script a speaker of their own, and never merges two names that share a slug', () => {
+    const { id } = c.createConference({ userId: ada, input: input({ name: 'Scripts' }) });
+    const day = c.addDay({ conferenceId: id, userId: ada, date: '2025-06-02', theme: null }).id;
+    const speakersOf = (title: string) => c.getConferenceForEditor({ id })!.talks.find((t) => t.title === title)!.speakers;
+    const list = parseTalkList('Kung fu — 李小龍\nKaizen — 山田太郎\nQuestions — Σωκράτης\nPlus — C++ Fan\nSharp — C# Fan\nAgain — 李小龍, c++  fan');
+    c.addPastedTalks({ conferenceId: id, userId: ada, dayId: day, trackId: null, list: list.talks });
+
+    const [bruce, taro, socrates, plus, sharp] = ['Kung fu', 'Kaizen', 'Questions', 'Plus', 'Sharp'].map((title) => speakersOf(title)[0]);
+    expect(new Set([bruce.id, taro.id, socrates.id, plus.id, sharp.id]).size).toBe(5);
+    expect([bruce.name, taro.name, socrates.name]).toEqual(['李小龍', '山田太郎', 'Σωκράτης']);
+    const slugOf = (speakerId: number) => db.select({ slug: speakers.slug }).from(speakers).where(eq(speakers.id, speakerId)).get()!.slug;
+    expect([slugOf(bruce.id), slugOf(taro.id), slugOf(socrates.id)]).toEqual(['李小龍', '山田太郎', 'σωκρατης']);
+    // "C++ Fan" and "C# Fan" share the slug c-fan: the second gets c-fan-2, not the first's row.
+    expect([slugOf(plus.id), slugOf(sharp.id)]).toEqual(['c-fan', 'c-fan-2']);
+    // The same names typed again (other spacing and case) are the same people.
+    expect(speakersOf('Again').map((s) => s.id)).toEqual([bruce.id, plus.id]);
+  });
+
   it('keeps days inside the conference’s dates and one day per date', () => {
     const { id } = c.createConference({ userId: ada, input: input({ name: 'Bounded' }) });
     expect(() => c.addDay({ conferenceId: id, userId: ada, date: '2025-07-01', theme: null })).toThrow(/between 2025-06-02 and 2025-06-03/);

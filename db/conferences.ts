@@ -3,9 +3,10 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import { formatTimeInZone, zonedTimeToUtc } from '@/lib/dates';
 import { uniqueSlug } from '@/lib/post-rules';
-import { slugify } from '@/lib/slug';
+import { nameKey, slugify } from '@/lib/slug';
 import type { PastedTalk } from '@/lib/talk-list';
 import { audit } from './audit';
+import { findOrCreateByNames } from './named';
 
 // The schedule import writes its audit rows through the same writer.
 export { audit };
@@ -471,35 +472,15 @@ export function deleteTrack({ trackId, userId }: { trackId: number; userId: numb
 // ------------------------------------------------------------------ speakers
 
 /**
- * Speaker ids for names, in order: an existing speaker with the same slug is reused ("one Tyler
- * Akidau, not five"), anyone else is created. Returns the ids and the names that were new.
+ * Speaker ids for names, in order: an existing speaker of the same name is reused ("one Tyler
+ * Akidau, not five"), anyone else is created, even when their name shares a slug with someone's.
  */
 function resolveSpeakers(tx: Writer, names: string[], actorId: number, conferenceId: number): number[] {
-  const wanted = new Map<string, string>();
-  for (const raw of names) {
-    const name = raw.trim().replace(/\s+/g, ' ');
-    if (name && !wanted.has(slugify(name))) wanted.set(slugify(name), name);
-  }
-  if (!wanted.size) return [];
-  const existing = new Map(
-    tx
-      .select({ id: speakers.id, slug: speakers.slug })
-      .from(speakers)
-      .where(inArray(speakers.slug, [...wanted.keys()]))
-      .all()
-      .map((s) => [s.slug, s.id]),
+  const cleaned = names.map((raw) => raw.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  const rows = findOrCreateByNames(tx, speakers, cleaned, ({ id, name, slug }) =>
+    audit(tx, { actorId, action: 'speaker.create', entity: 'speaker', entityId: id, conferenceId, detail: { name, slug } }),
   );
-  const ids: number[] = [];
-  for (const [slug, name] of wanted) {
-    let id = existing.get(slug);
-    if (id === undefined) {
-      [{ id }] = tx.insert(speakers).values({ slug, name }).returning({ id: speakers.id }).all();
-      existing.set(slug, id);
-      audit(tx, { actorId, action: 'speaker.create', entity: 'speaker', entityId: id, conferenceId, detail: { name, slug } });
-    }
-    ids.push(id);
-  }
-  return ids;
+  return [...new Set(cleaned.map((name) => rows.get(nameKey(name))!.id))];
 }
 
 function setTalkSpeakers(tx: Writer, talkId: number, speakerIds: number[]) {

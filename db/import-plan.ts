@@ -14,7 +14,7 @@ import { matchTalk, normalizeTitle, normalizeUrl, type KnownTalk } from '@/lib/j
 import { isSelected, type TalkChoice } from '@/lib/jekyll/parse';
 import { bodyFor } from '@/lib/jekyll/structure';
 import type { ParsedDay, ParsedPost, ParsedTalk, TalkMatch } from '@/lib/jekyll/types';
-import { slugify } from '@/lib/slug';
+import { nameKey, slugify } from '@/lib/slug';
 import {
   categoryNames,
   cityText,
@@ -145,8 +145,8 @@ export function checkPost(post: ParsedPost, selected: Selected[], body: string, 
       warnings.push(`Category “${name.slice(0, 50)}…” is longer than ${MAX_CATEGORY_NAME} characters: left out.`);
       continue;
     }
-    const s = slugify(name);
-    if (!names.has(s)) names.set(s, name);
+    const key = nameKey(name);
+    if (!names.has(key)) names.set(key, name);
   }
   let categories = [...names.values()];
   if (categories.length > MAX_CATEGORIES) {

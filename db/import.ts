@@ -29,7 +29,7 @@ import type { ImageSource } from '@/lib/jekyll/source';
 import { bodyFor } from '@/lib/jekyll/structure';
 import type { ParsedDay, ParsedPost, ParsedTalk, TalkLink } from '@/lib/jekyll/types';
 import { renderNote, renderPostColumns, uploadsDir } from '@/lib/render-post';
-import { slugify } from '@/lib/slug';
+import { nameKey, slugify } from '@/lib/slug';
 import { dayTheme, hostName, optionalUrl, trackName } from '@/lib/write-schemas';
 import { audit } from './audit';
 import {
@@ -50,6 +50,7 @@ import {
   type Tx,
 } from './import-plan';
 import type { DB } from './index';
+import { findOrCreateByNames } from './named';
 import { TALK_KINDS, type TalkKind } from './schema';
 import * as t from './schema';
 
@@ -352,16 +353,10 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
   const speakerCounts = new Map(known.map((k) => [k.id, k.speakers.length]));
   const ensureSpeakers = (talkId: number, names: string[]) => {
     if (!names.length || speakerCounts.get(talkId)) return;
-    const slugs = names.map((n) => slugify(n));
-    const found = new Map(tx.select().from(t.speakers).where(inArray(t.speakers.slug, slugs)).all().map((s) => [s.slug, s.id]));
-    const ids = names.map((name, i) => {
-      const id = found.get(slugs[i]);
-      if (id) return id;
-      const [row] = tx.insert(t.speakers).values({ name, slug: slugs[i] }).returning({ id: t.speakers.id }).all();
-      found.set(slugs[i], row.id);
-      note({ actorId: actor, action: 'speaker.create', entity: 'speaker', entityId: row.id, conferenceId: conference!.id, detail: { name, slug: slugs[i] } });
-      return row.id;
-    });
+    const found = findOrCreateByNames(tx, t.speakers, names, (row) =>
+      note({ actorId: actor, action: 'speaker.create', entity: 'speaker', entityId: row.id, conferenceId: conference!.id, detail: { name: row.name, slug: row.slug } }),
+    );
+    const ids = names.map((name) => found.get(nameKey(name))!.id);
     tx.insert(t.talkSpeakers)
       .values([...new Set(ids)].map((speakerId, position) => ({ talkId, speakerId, position })))
       .onConflictDoNothing()
@@ -506,14 +501,9 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
   }
 
   if (prepared.categories.length) {
-    const names = new Map(prepared.categories.map((name) => [slugify(name), name]));
-    const slugs = [...names.keys()];
-    tx.insert(t.categories)
-      .values(slugs.map((s) => ({ slug: s, name: names.get(s)! })))
-      .onConflictDoNothing()
-      .run();
-    const ids = tx.select({ id: t.categories.id }).from(t.categories).where(inArray(t.categories.slug, slugs)).all();
-    tx.insert(t.postCategories).values(ids.map(({ id }) => ({ postId, categoryId: id }))).run();
+    const found = findOrCreateByNames(tx, t.categories, prepared.categories);
+    const ids = [...new Set(prepared.categories.map((name) => found.get(nameKey(name))!.id))];
+    tx.insert(t.postCategories).values(ids.map((categoryId) => ({ postId, categoryId }))).run();
   }
 
   if (covered.length) {

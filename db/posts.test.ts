@@ -1,12 +1,12 @@
 import '@/lib/testing/fresh-db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const { db } = await import('./index');
 const { seedDemoJournal } = await import('./seed');
 const p = await import('./posts');
 const q = await import('./queries');
-const { postRevisions, posts, postSlugs, talks, users } = await import('./schema');
+const { categories, postRevisions, posts, postSlugs, talks, users } = await import('./schema');
 
 let ada: number;
 let ben: number;
@@ -93,6 +93,14 @@ describe('saving drafts', () => {
     const id = newDraft();
     expect(save(id, 1, { title: 'Cats', categories: ['streaming', 'Brand New Topic'] }).ok).toBe(true);
     expect(p.getPostForEditor({ id, userId: ada, isAdmin: false })!.categories).toEqual(['Brand New Topic', 'Streaming']);
+  });
+
+  it('keeps categories in every script, and two names that share a slug, apart', () => {
+    const id = newDraft();
+    expect(save(id, 1, { title: 'Scripts', categories: ['日本', '中国', 'C++', 'C#', 'c++'] }).ok).toBe(true);
+    expect(p.getPostForEditor({ id, userId: ada, isAdmin: false })!.categories.sort()).toEqual(['C#', 'C++', '中国', '日本']);
+    const slugs = db.select({ slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.name, ['日本', '中国', 'C++', 'C#'])).all();
+    expect(Object.fromEntries(slugs.map((r) => [r.name, r.slug]))).toEqual({ 日本: '日本', 中国: '中国', 'C++': 'c', 'C#': 'c-2' });
   });
 
   it('accepts only talks of the chosen conference, in order, with rendered notes', () => {

@@ -3,9 +3,10 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { chooseSlug, postState, uniqueSlug, type PostState } from '@/lib/post-rules';
-import { slugify } from '@/lib/slug';
+import { nameKey } from '@/lib/slug';
 import { MAX_CATEGORIES, MAX_CATEGORY_NAME } from '@/lib/write-schemas';
 import { db, type DB } from './index';
+import { findOrCreateByNames } from './named';
 import { getTalkCards } from './queries';
 import {
   categories,
@@ -168,6 +169,8 @@ export type PostDocument = {
   conferenceId: number | null;
   categories: string[];
   talks: { talkId: number; note: string }[];
+  /** `bodyMarkdown` already rendered (off the request thread, lib/render-off-thread.ts); else rendered here. */
+  rendered?: ReturnType<typeof renderPostColumns>;
 };
 
 export type SaveIntent =
@@ -232,7 +235,7 @@ export function savePost(
 
   // Rendering is the slow part: do it before taking the write lock, and only when needed.
   const bodyChanged = doc.bodyMarkdown !== current.bodyMarkdown;
-  const rendered = bodyChanged ? renderPostColumns(doc.bodyMarkdown) : null;
+  const rendered = bodyChanged ? (doc.rendered ?? renderPostColumns(doc.bodyMarkdown)) : null;
 
   const everPublished = current.publishedAt !== null || current.status === 'published';
   const choice = chooseSlug({ requested: doc.slug, auto: doc.slugAuto, title, current: current.slug, everPublished });
@@ -306,20 +309,13 @@ export function savePost(
 }
 
 function replaceCategories(tx: Tx, postId: number, names: string[]) {
-  const bySlug = new Map<string, string>();
-  for (const raw of names) {
-    const name = raw.trim().replace(/\s+/g, ' ');
-    if (name) bySlug.set(slugify(name, MAX_CATEGORY_NAME), name);
-  }
+  const cleaned = names.map((raw) => raw.trim().replace(/\s+/g, ' ')).filter(Boolean);
   tx.delete(postCategories).where(eq(postCategories.postId, postId)).run();
-  if (bySlug.size === 0) return;
-  // New names become categories; an existing slug keeps its established spelling.
-  tx.insert(categories)
-    .values([...bySlug].map(([slug, name]) => ({ slug, name })))
-    .onConflictDoNothing()
-    .run();
-  const ids = tx.select({ id: categories.id }).from(categories).where(inArray(categories.slug, [...bySlug.keys()])).all();
-  tx.insert(postCategories).values(ids.map((c) => ({ postId, categoryId: c.id }))).run();
+  if (cleaned.length === 0) return;
+  // New names become categories; an existing one keeps its established spelling.
+  const rows = findOrCreateByNames(tx, categories, cleaned);
+  const ids = [...new Set(cleaned.map((name) => rows.get(nameKey(name))!.id))];
+  tx.insert(postCategories).values(ids.map((categoryId) => ({ postId, categoryId }))).run();
 }
 
 function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: string }[]) {

@@ -76,6 +76,26 @@ describe('schedule import', () => {
     expect(JSON.parse(audit[0].detail)).toMatchObject({ source: 'lakeside-2025.xml', format: 'frab-xml', added: 5 });
   });
 
+  it('people named in other scripts, or with names that share a slug, stay different speakers', () => {
+    const file = FIXTURE.replace('Lakeside Systems Days 2025', 'Lakeside Scripts 2025')
+      .replace('<person id="11">Ingrid Solberg</person>', '<person id="11">李小龍</person>')
+      .replace('Tomas Berg, Lena Dahl', '山田太郎, Σωκράτης')
+      .replace('<person id="13">Mei Ito</person>', '<person id="13">Ren/Ito</person>');
+    const schedule = parse(file.replace(/ guid="[^"]+"/g, '').replace(/<guid>[^<]*<\/guid>/g, ''));
+    const plan = planScheduleImport({ schedule, target: { kind: 'auto' } });
+    expect(plan.speakers.new).toEqual(expect.arrayContaining(['李小龍', '山田太郎', 'Σωκράτης']));
+    const { conferenceId: id } = applyScheduleImport({ schedule, target: { kind: 'auto' }, userId, source: 'scripts.xml' });
+    const rows = db.selectDistinct({ id: t.speakers.id, name: t.speakers.name, slug: t.speakers.slug }).from(t.talkSpeakers).innerJoin(t.speakers, eq(t.speakers.id, t.talkSpeakers.speakerId)).innerJoin(t.talks, eq(t.talks.id, t.talkSpeakers.talkId)).where(eq(t.talks.conferenceId, id)).all();
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r.slug]));
+    expect(byName).toMatchObject({ 李小龍: '李小龍', 山田太郎: '山田太郎', Σωκράτης: 'σωκρατης' });
+    // "Ren/Ito" shares the slug ren-ito with nobody yet; a later "Ren Ito" is someone else.
+    const later = parse(file.replace('Lakeside Scripts 2025', 'Lakeside Scripts 2026').replace('Ren/Ito', 'Ren Ito').replace(/ guid="[^"]+"/g, '').replace(/<guid>[^<]*<\/guid>/g, ''));
+    const again = applyScheduleImport({ schedule: later, target: { kind: 'auto' }, userId, source: 'scripts-2026.xml' });
+    const renIto = db.selectDistinct({ slug: t.speakers.slug }).from(t.talkSpeakers).innerJoin(t.speakers, eq(t.speakers.id, t.talkSpeakers.speakerId)).innerJoin(t.talks, eq(t.talks.id, t.talkSpeakers.talkId)).where(and(eq(t.talks.conferenceId, again.conferenceId), eq(t.speakers.name, 'Ren Ito'))).get();
+    expect(byName['Ren/Ito']).toBe('ren-ito');
+    expect(renIto?.slug).toBe('ren-ito-2');
+  });
+
   it('a second import of the same file changes nothing', () => {
     const before = JSON.stringify(talksOf(conferenceId));
     const schedule = parse(FIXTURE);

@@ -3,9 +3,10 @@ import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { uniqueSlug } from '@/lib/post-rules';
 import type { RawPerson, Schedule, ScheduleTalk } from '@/lib/schedule/types';
-import { SLUG_PATTERN, slugify } from '@/lib/slug';
+import { nameKey, SLUG_PATTERN, slugify } from '@/lib/slug';
 import { audit, renumberDays, type Tx } from './conferences';
 import { db, refreshQueryStatistics } from './index';
+import { findByNames, insertNamed } from './named';
 import {
   conferences,
   days,
@@ -176,15 +177,9 @@ function resolvePeople(tx: Reader, conferenceId: number | null, people: RawPerso
       }
     }
   }
-  const slugs = [...new Set(people.map((p) => slugify(p.name)))];
-  const bySlug = new Map<string, { id: number; name: string }>();
-  for (let i = 0; i < slugs.length; i += 500) {
-    for (const r of tx.select({ id: speakers.id, name: speakers.name, slug: speakers.slug }).from(speakers).where(inArray(speakers.slug, slugs.slice(i, i + 500))).all()) {
-      bySlug.set(r.slug, { id: r.id, name: r.name });
-    }
-  }
-  const resolve = (p: RawPerson) => (p.key ? byKey.get(p.key) : undefined) ?? bySlug.get(slugify(p.name)) ?? null;
-  return { resolve, bySlug };
+  const byName = findByNames(tx, speakers, people.map((p) => p.name));
+  const resolve = (p: RawPerson) => (p.key ? byKey.get(p.key) : undefined) ?? byName.get(nameKey(p.name)) ?? null;
+  return { resolve, byName };
 }
 
 function speakersByTalk(tx: Reader, talkIds: number[]) {
@@ -368,11 +363,10 @@ export function applyScheduleImport({
     const speakerIdOf = (p: RawPerson): number => {
       let hit = people.resolve(p);
       if (!hit) {
-        const slug = slugify(p.name);
-        const row = tx.insert(speakers).values({ slug, name: p.name }).returning({ id: speakers.id }).get();
-        hit = { id: row.id, name: p.name };
-        people.bySlug.set(slug, hit);
-        audit(tx, { actorId: userId, action: 'speaker.create', entity: 'speaker', entityId: row.id, conferenceId, detail: { name: p.name, slug, source } });
+        const row = insertNamed(tx, speakers, p.name);
+        hit = row;
+        people.byName.set(nameKey(p.name), row);
+        audit(tx, { actorId: userId, action: 'speaker.create', entity: 'speaker', entityId: row.id, conferenceId, detail: { name: p.name, slug: row.slug, source } });
       }
       if (p.key) {
         tx.insert(schedulePersons).values({ conferenceId, personKey: p.key, speakerId: hit.id }).onConflictDoUpdate({ target: [schedulePersons.conferenceId, schedulePersons.personKey], set: { speakerId: hit.id } }).run();

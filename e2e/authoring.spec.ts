@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { expect, newClientContext, pageFor, signIn, test } from './fixtures';
+import { expect, newClientContext, pageFor, png, signIn, test } from './fixtures';
 
 /**
  * The authoring studio (/write), as an author uses it: drafts stay private, previews, publishing
@@ -10,41 +9,6 @@ import { expect, newClientContext, pageFor, signIn, test } from './fixtures';
  */
 
 const nonce = () => crypto.randomBytes(3).toString('hex');
-
-/** A real PNG (solid colour) that image-size can read. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([r, g, b]))]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 // ------------------------------------------------------------ page object
 
@@ -401,4 +365,36 @@ test('a conference with two days, two tracks and five talks, by pasting a list',
   await reader.goto(`/speakers/rae-zee-${n}`);
   await expect(reader.getByRole('link', { name: 'Joins by hand', exact: true })).toBeVisible();
   expect((await reader.request.get(`/speakers/temp-person-${n}`)).status()).toBe(404);
+});
+
+test('speakers named in other scripts each get their own page', async ({ page }) => {
+  const n = nonce();
+  await signIn(page, 'ada', '/write/conferences');
+  const create = page.getByRole('form', { name: 'New conference' });
+  await create.getByLabel('Name').fill(`Scripts Summit ${n}`);
+  await create.getByLabel('First day').fill('2025-10-01');
+  await create.getByLabel('Last day').fill('2025-10-01');
+  await create.getByLabel('Time zone').fill('Asia/Tokyo');
+  await create.getByRole('button', { name: 'Create conference' }).click();
+  await expect(page).toHaveURL(/\/write\/conferences\/\d+\?created=1$/);
+  await page.getByRole('form', { name: 'Add a day' }).getByRole('button', { name: 'Add day' }).click();
+  await expect(page.getByRole('heading', { name: /^Day 1/ })).toBeVisible();
+
+  const paste = page.getByRole('form', { name: 'Paste a list of talks' });
+  await paste.getByLabel('Talks, one per line').fill([`Kung fu ${n} — 李小龍`, `Kaizen ${n} — 山田太郎`, `Questions ${n} — Σωκράτης`].join('\n'));
+  await paste.getByRole('button', { name: 'Add 3 talks' }).click();
+  await expect(paste.getByText('Added 3 talks.')).toBeVisible();
+
+  for (const [name, slug, mine, theirs] of [
+    ['李小龍', '李小龍', `Kung fu ${n}`, `Kaizen ${n}`],
+    ['山田太郎', '山田太郎', `Kaizen ${n}`, `Kung fu ${n}`],
+    ['Σωκράτης', 'σωκρατης', `Questions ${n}`, `Kung fu ${n}`],
+  ]) {
+    const response = await page.goto(`/speakers/${encodeURIComponent(slug)}`);
+    expect(response?.status(), name).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.getByRole('main').getByText(mine)).toBeVisible();
+    await expect(page.getByRole('main').getByText(theirs)).toHaveCount(0);
+  }
+  expect((await page.goto('/speakers/untitled'))!.status()).toBe(404);
 });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { startClientAddress, type ClientAddress } from './client-address';
 
@@ -217,4 +218,39 @@ export class AdminUsersPage {
     await submitAndWait(this.page, row.getByRole('button', { name: `${disabled ? 'Disable' : 'Enable'} ${user.name}` }));
     await expect(row.getByText(disabled ? /Account disabled/ : 'Account enabled.')).toBeVisible();
   }
+}
+
+/** A real PNG that image-size can read: one colour, or noise (which no compression shrinks: a big file). */
+export function png(width: number, height: number, [r, g, b]: [number, number, number], { noise = false } = {}): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  const row = () => Buffer.concat([Buffer.from([0]), noise ? crypto.randomBytes(width * 3) : Buffer.alloc(width * 3, Buffer.from([r, g, b]))]);
+  const raw = Buffer.concat(Array.from({ length: height }, row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { expect, signIn, submitAndWait, test } from './fixtures';
+import { expect, png, signIn, submitAndWait, test } from './fixtures';
 
 /**
- * Hostile uploads to /write/import, each refused or finished within a bound measured against a
- * baseline in the same run (never a fixed time), while other readers' requests keep being served:
- * a zip entry that claims one byte and inflates to hundreds of megabytes, a recap far over the
- * editor's length limit, and markdown the parser finds quadratic (thousands of nested brackets).
+ * Hostile input, each refused or finished within a bound measured against a baseline in the same
+ * run (never a fixed time), while other readers' requests keep being served. Uploads to
+ * /write/import: a zip entry that claims one byte and inflates to hundreds of megabytes, a recap
+ * far over the editor's length limit, and markdown the parser finds quadratic (thousands of nested
+ * brackets). The editor: one big upload shown 400 times, thousands of nested quotes, and the same
+ * quadratic markdown in the preview and in a save.
  */
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -99,5 +101,68 @@ test('hostile imports are refused or finish within a bound, and never stall othe
   console.log(
     `[hostile import] reader request ${reader} ms, ordinary check ${baseline} ms; zip bomb ${bomb.took} ms (readers ${median(bomb.latencies)} ms); ` +
       `250 KB recap ${oversized} ms; ${size / 1000} KB of brackets ${brackets.took} ms vs an ordinary ${size / 1000} KB recap ${ordinary} ms (readers ${median(brackets.latencies)} ms)`,
+  );
+});
+
+/** Time of one preview of `markdown` by raw request (as the editor sends it), in ms, with the answer. */
+async function preview(page: Page, markdown: string) {
+  const started = Date.now();
+  const response = await page.request.post('/write/preview', { data: { markdown }, headers: { Origin: test.info().project.use.baseURL! } });
+  const took = Date.now() - started;
+  return { took, status: response.status(), body: (await response.json()) as { html?: string; error?: string } };
+}
+
+test('hostile recaps in the editor are refused or finish within a bound, and never stall other requests', async ({ page }) => {
+  await signIn(page, 'ada', '/write');
+  const reader = await readerBaseline(page);
+
+  // An upload of a few megabytes, shown 400 times: sized once, not read 400 times.
+  await page.getByRole('button', { name: 'New recap' }).click();
+  await expect(page).toHaveURL(/\/write\/\d+$/, { timeout: 20_000 });
+  const big = png(1200, 1000, [0, 0, 0], { noise: true });
+  await page.getByLabel('Image file to upload').setInputFiles({ name: 'crowd.png', mimeType: 'image/png', buffer: big });
+  const body = page.getByLabel('Recap text (Markdown)');
+  await expect(body).toHaveValue(/!\[crowd\]\(\/uploads\/[0-9a-f]{64}\.png\)/, { timeout: 20_000 });
+  const upload = /\/uploads\/[0-9a-f]{64}\.png/.exec(await body.inputValue())![0];
+  const times = (src: string) => Array.from({ length: 400 }, (_, i) => `Shot ${i}: ![crowd](${src})`).join('\n\n');
+  const remote = median([(await preview(page, times('https://images.example/crowd.png'))).took, (await preview(page, times('https://images.example/crowd.png'))).took, (await preview(page, times('https://images.example/crowd.png'))).took]);
+  const images = await whileRunning(page, preview(page, times(upload)).then((r) => {
+    expect(r.status).toBe(200);
+    expect(r.body.html!.match(/width="1200" height="1000"/g)).toHaveLength(400);
+    return r.took;
+  }));
+  expect(images.took, `400 references to a ${Math.round(big.length / 1024)} KB upload took ${images.took} ms; to a remote image ${remote} ms`).toBeLessThan(2 * remote);
+  expect(median(images.latencies), `readers waited ${median(images.latencies)} ms (normally ${reader} ms)`).toBeLessThan(10 * reader);
+
+  // Thousands of nested quotes: previewed and saved (they used to fail with a 500).
+  const quotes = `${'> '.repeat(2_000)}the deepest quote`;
+  const nested = await preview(page, quotes);
+  expect(nested.status).toBe(200);
+  expect(nested.body.html).toContain('the deepest quote');
+  await body.fill(quotes);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d{2}:\d{2}$/ })).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect(body).toHaveValue(quotes);
+
+  // Markdown the parser finds quadratic, against an ordinary recap of the same size.
+  const size = 150_000;
+  const ordinary = median([(await preview(page, realistic(size))).took, (await preview(page, realistic(size))).took]);
+  const storm = '['.repeat(size / 2) + ']'.repeat(size / 2);
+  const brackets = await whileRunning(page, preview(page, storm).then((r) => {
+    expect(r.status).toBe(422);
+    expect(r.body.error).toMatch(/could not be rendered/);
+    return r.took;
+  }));
+  expect(brackets.took, `the bracket storm took ${brackets.took} ms; an ordinary recap of its size ${ordinary} ms`).toBeLessThan(6 * ordinary);
+  expect(median(brackets.latencies), `readers waited ${median(brackets.latencies)} ms (normally ${reader} ms)`).toBeLessThan(10 * reader);
+
+  // Saved, it is refused next to the text, and the text stays as typed.
+  await body.fill(storm);
+  await expect(page.getByText(/could not be rendered/).first()).toBeVisible({ timeout: 60_000 });
+  await expect(body).toHaveAttribute('aria-invalid', 'true');
+  await expect(body).toHaveValue(storm);
+  console.log(
+    `[hostile editor] reader request ${reader} ms; 400 upload references ${images.took} ms vs 400 remote ${remote} ms (readers ${median(images.latencies)} ms); ` +
+      `${size / 1000} KB of brackets refused in ${brackets.took} ms vs an ordinary ${size / 1000} KB preview ${ordinary} ms (readers ${median(brackets.latencies)} ms)`,
   );
 });

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { SeenHow } from '@/db/schema';
+import { SLUG_PATTERN } from './slug';
 import { normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_LABELS, SEEN_HOW_VALUES } from './ratings';
 
 /**
@@ -62,8 +63,17 @@ export function journalToCsv(rows: JournalCsvRow[]): string {
 
 /** `/conferences/<c>/talks/<t>` out of a URL or a path; null when it names no talk. */
 export function talkSlugsFromUrl(url: string): { conferenceSlug: string; talkSlug: string } | null {
-  const m = /\/conferences\/([a-z0-9-]+)\/talks\/([a-z0-9-]+)\/?(?:[?#].*)?$/i.exec(url.trim());
-  return m ? { conferenceSlug: m[1].toLowerCase(), talkSlug: m[2].toLowerCase() } : null;
+  const m = /\/conferences\/([^/?#\s]+)\/talks\/([^/?#\s]+)\/?(?:[?#].*)?$/.exec(url.trim());
+  if (!m) return null;
+  // Slugs in other scripts arrive percent-encoded when copied from an address bar.
+  const [conferenceSlug, talkSlug] = [m[1], m[2]].map((part) => {
+    try {
+      return decodeURIComponent(part).toLowerCase();
+    } catch {
+      return '';
+    }
+  });
+  return SLUG_PATTERN.test(conferenceSlug) && SLUG_PATTERN.test(talkSlug) ? { conferenceSlug, talkSlug } : null;
 }
 
 export type ParsedImportRow = {

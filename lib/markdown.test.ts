@@ -5,7 +5,7 @@ import type { Element, Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseEmbed, rehypeEmbedGuard } from './embeds';
 import { publicImageSizeResolver, renderCommentMarkdown, renderMarkdown, splitExcerpt } from './markdown';
 
@@ -281,6 +281,43 @@ describe('embeds', () => {
   });
 });
 
+describe('renderMarkdown: deep nesting', () => {
+  const depthOf = (html: string, tags: RegExp) => {
+    let deepest = 0;
+    const walk = (node: Root | Element, depth: number) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        const d = depth + (tags.test(child.tagName) ? 1 : 0);
+        deepest = Math.max(deepest, d);
+        walk(child, d);
+      }
+    };
+    walk(parseHtml(html), 0);
+    return deepest;
+  };
+
+  it.each([
+    ['2,000 nested quotes', '> '.repeat(2_000), /^blockquote$/],
+    ['2,000 nested quotes without spaces', '>'.repeat(2_000), /^blockquote$/],
+    ['800 nested lists', '- '.repeat(800), /^ul$/],
+    ['quotes and lists in turn', '> 1. '.repeat(1_000), /^(?:blockquote|ol)$/],
+    ['3,000 levels of emphasis', '*'.repeat(3_000) + 'x' + '*'.repeat(3_000), /^(?:em|strong)$/],
+  ])('%s render, flattened below 32 levels, with the text kept', (_name, prefix, tag) => {
+    const markdown = prefix.startsWith('*') ? prefix : `${prefix}the deepest words`;
+    const { html, summary } = renderMarkdown(`Intro.\n\n${markdown}\n\nOutro.`);
+    expect(depthOf(html, tag)).toBeGreaterThan(1);
+    expect(depthOf(html, tag)).toBeLessThanOrEqual(32);
+    expect(summary).toContain(prefix.startsWith('*') ? 'x' : 'the deepest words');
+    expect(html).toContain('Outro.');
+    expect(renderCommentMarkdown(markdown)).toContain(prefix.startsWith('*') ? 'x' : 'the deepest words');
+  });
+
+  it('keeps ordinary nesting as written', () => {
+    const { html } = renderMarkdown('> outer\n>\n> > inner\n> >\n> > - item\n> >   - sub');
+    expect(html).toBe('<blockquote>\n<p>outer</p>\n<blockquote>\n<p>inner</p>\n<ul>\n<li>item\n<ul>\n<li>sub</li>\n</ul>\n</li>\n</ul>\n</blockquote>\n</blockquote>');
+  });
+});
+
 describe('excerpt marker', () => {
   it.each(['<!-- more -->', '<!--more-->', '<!--   MORE   -->', 'Intro continues <!-- more -->'])('splits on %s', (marker) => {
     const markdown = `Intro **paragraph**.\n\n${marker}\n\nThe rest of the recap.`;
@@ -451,6 +488,26 @@ describe('publicImageSizeResolver', () => {
     const resolve = publicImageSizeResolver(publicDir, uploadsDir);
     expect(resolve('/img/a%20b.png?v=2')).toEqual({ width: 640, height: 480 });
     expect(resolve('/uploads/u.png')).toEqual({ width: 32, height: 16 });
+  });
+
+  it('reads each image once, and only its first bytes, however often a post shows it', () => {
+    // A 3 MB image: the size is in its first few bytes, the rest is pixels.
+    fs.writeFileSync(path.join(uploadsDir, 'big.png'), Buffer.concat([png(1920, 1080), Buffer.alloc(3 * 1024 * 1024)]));
+    const resolve = publicImageSizeResolver(publicDir, uploadsDir);
+    const opened = vi.spyOn(fs, 'openSync');
+    const wholeFiles = vi.spyOn(fs, 'readFileSync');
+    const read = vi.spyOn(fs, 'readSync');
+    try {
+      const markdown = Array.from({ length: 400 }, (_, i) => `![shot ${i}](/uploads/big.png)`).join('\n\n');
+      const { html } = renderMarkdown(markdown, { resolveImageSize: resolve });
+      expect(html.match(/width="1920" height="1080"/g)).toHaveLength(400);
+      expect(wholeFiles).not.toHaveBeenCalled();
+      expect(opened).toHaveBeenCalledTimes(1);
+      const bytesRead = read.mock.results.reduce((sum, r) => sum + (r.value as number), 0);
+      expect(bytesRead).toBeLessThanOrEqual(512 * 1024);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('returns null for remote, missing, non-image and escaping paths', () => {

@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { capNesting, remarkCapNesting } from './mdast-nesting';
 import { EMBED_ALLOW_VALUES, EMBED_REFERRER_POLICY, EMBED_SANDBOX, rehypeEmbedGuard, rehypeEmbeds } from './embeds';
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
@@ -253,6 +254,8 @@ const bodyProcessor = unified()
   .use(rehypeFragmentLinks)
   .use(rehypeStringify);
 
+const parseBody = (markdown: string) => capNesting(bodyProcessor.parse(markdown));
+
 // ------------------------------------------------------------------ excerpt marker
 
 const MARKER = /\s*<!--\s*more\s*-->/iy;
@@ -276,7 +279,7 @@ function findMarker(markdown: string, tree: MdastRoot): Marker | null {
 
 /** Splits at the first `<!-- more -->` that is not inside code or another HTML comment. */
 export function splitExcerpt(markdown: string): { excerpt: string | null; rest: string } {
-  const marker = findMarker(markdown, bodyProcessor.parse(markdown));
+  const marker = findMarker(markdown, parseBody(markdown));
   return marker
     ? { excerpt: markdown.slice(0, marker.start), rest: markdown.slice(marker.end) }
     : { excerpt: null, rest: markdown };
@@ -422,12 +425,12 @@ function renderTree(tree: MdastRoot, markdown: string, resolveImageSize?: ImageS
 
 export function renderMarkdown(markdown: string, options: { resolveImageSize?: ImageSizeResolver } = {}): RenderedMarkdown {
   const { resolveImageSize } = options;
-  const tree = bodyProcessor.parse(markdown);
+  const tree = parseBody(markdown);
   const marker = findMarker(markdown, tree);
   const excerptMarkdown = marker && markdown.slice(0, marker.start).trim() ? excerptSource(markdown, tree, marker) : null;
   // The marker is an HTML comment, and the sanitizer drops every comment from `html`.
   const body = renderTree(tree, markdown, resolveImageSize);
-  const chosen = excerptMarkdown ? renderTree(bodyProcessor.parse(excerptMarkdown), excerptMarkdown, resolveImageSize) : null;
+  const chosen = excerptMarkdown ? renderTree(parseBody(excerptMarkdown), excerptMarkdown, resolveImageSize) : null;
   const excerpt = forListing(chosen ?? deriveExcerpt(body));
   // The author's own excerpt is the summary; otherwise the body's prose, which beats a short teaser.
   const summary = (chosen && plainText([chosen], skipInSummary)) || plainText([body], skipInSummary);
@@ -478,6 +481,7 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefini
 const commentProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkCapNesting)
   .use(remarkCommentSubset)
   .use(remarkRehype)
   .use(rehypeLinkRel(() => ['nofollow', 'ugc', 'noopener']))
@@ -492,11 +496,38 @@ export function renderCommentMarkdown(markdown: string): string {
 
 // ------------------------------------------------------------------ image sizes
 
+type ImageBox = { width: number; height: number };
+
+/** Every format image-size reads keeps its dimensions near the start (the same cap it uses itself). */
+const IMAGE_HEADER_BYTES = 512 * 1024;
+
+/** The displayed box of one image file, from its first bytes only; null when that is no image. */
+function readImageBox(file: string): ImageBox | null {
+  const fd = fs.openSync(file, 'r');
+  let header: Uint8Array;
+  try {
+    header = new Uint8Array(Math.min(fs.fstatSync(fd).size, IMAGE_HEADER_BYTES));
+    header = header.subarray(0, fs.readSync(fd, header, 0, header.byteLength, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+  const size = imageSize(header);
+  if (!size.width || !size.height) return null;
+  // EXIF orientations 5–8 are quarter turns: the displayed box is the stored one rotated.
+  const rotated = (size.orientation ?? 1) >= 5;
+  return rotated ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+}
+
 /**
  * Reads local images (`/path` under `publicDir`, `/uploads/name` under `uploadsDir` when given)
  * with image-size. Remote or unreadable images, and paths escaping their folder, give null.
+ *
+ * Each file is read once per resolver: uploads are named by their content hash and public files
+ * ship with the build, so a name's size never changes, and a post that shows one image 400 times
+ * costs one read. Misses are not kept (an image may be uploaded after the post mentions it).
  */
 export function publicImageSizeResolver(publicDir: string, uploadsDir?: string): ImageSizeResolver {
+  const known = new Map<string, ImageBox | null>();
   return (src) => {
     try {
       if (!src.startsWith('/') || src.startsWith('//')) return null;
@@ -507,11 +538,8 @@ export function publicImageSizeResolver(publicDir: string, uploadsDir?: string):
           : [path.resolve(publicDir), pathname.slice(1)];
       const file = path.resolve(base, relative);
       if (!file.startsWith(base + path.sep)) return null;
-      const size = imageSize(fs.readFileSync(file));
-      if (!size.width || !size.height) return null;
-      // EXIF orientations 5–8 are quarter turns: the displayed box is the stored one rotated.
-      const rotated = (size.orientation ?? 1) >= 5;
-      return rotated ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+      if (!known.has(file)) known.set(file, readImageBox(file));
+      return known.get(file) ?? null;
     } catch {
       return null;
     }

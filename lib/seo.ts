@@ -16,10 +16,14 @@ export const SITE_NAME = 'Hallway';
 export const SITE_DESCRIPTION =
   'Recaps of tech conferences, with every day’s talks by track and what attendees thought of them.';
 
-/** `/posts/x` → `https://example.org/posts/x` (SITE_URL may carry a path prefix). */
+/**
+ * `/posts/x` → `https://example.org/posts/x` (SITE_URL may carry a path prefix). Slugs in other
+ * scripts are percent-encoded, as feeds, sitemaps and schedule files want URIs, not IRIs.
+ */
 export function absoluteUrl(path: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path;
-  return `${env.SITE_URL}${path.startsWith('/') ? path : `/${path}`}`;
+  const encoded = path.replace(/[^\x00-\x7f]+/g, encodeURIComponent);
+  return `${env.SITE_URL}${encoded.startsWith('/') ? encoded : `/${encoded}`}`;
 }
 
 type FeedLink = { url: string; title: string };

@@ -22,6 +22,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { encodeConflict, encodeSaved } from '@/lib/editor-protocol';
 import { formatBytes, MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-type';
 import { decidePublish, parseUtcOffset, slugProblem } from '@/lib/post-rules';
+import { renderPostOffThread } from '@/lib/render-off-thread';
 import { uploadsDir } from '@/lib/render-post';
 import { collectPostPaths, revalidatePost } from '@/lib/revalidate';
 import { categoryNames, checkbox, conferenceName, dateSchema, idSchema, noteSchema, optionalId, postBodySchema, postTitleSchema, timeZoneSchema } from '@/lib/write-schemas';
@@ -124,6 +125,8 @@ export const savePostAction = action({ role: 'author', schema: saveSchema }, asy
 
   const before = getPostStatusForEditor({ id: data.id, ...access });
   if (!before) return { ok: false, message: NOT_FOUND };
+  const rendered = await renderPostOffThread(data.body);
+  if (!rendered.ok) return { ok: false, message: 'Not saved: the recap text could not be rendered.', fieldErrors: { body: [rendered.message] } };
   // Drafts are on no reader page: their autosaves skip the (cheap, but not free) path collection.
   const readersMaySeeIt = before.status === 'published' || intent.kind !== 'save';
   const pathsBefore = readersMaySeeIt ? collectPostPaths(data.id) : [];
@@ -139,6 +142,7 @@ export const savePostAction = action({ role: 'author', schema: saveSchema }, asy
       conferenceId: data.conferenceId,
       categories: data.categories,
       talks: data.talks,
+      rendered: rendered.columns,
     },
     intent,
   );

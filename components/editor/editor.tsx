@@ -625,7 +625,8 @@ export function Editor({
             }}
             spellCheck
             placeholder={'Start writing. Markdown works: ## headings, **bold**, [links](https://…), > quotes.\n\nPut <!-- more --> after the introduction to choose what the home page shows.'}
-            aria-describedby={`${uid}-upload`}
+            aria-describedby={`${uid}-upload${fieldErrors.body ? ` ${uid}-body-error` : ''}`}
+            aria-invalid={fieldErrors.body ? true : undefined}
             className="block min-h-0 w-full flex-1 resize-none rounded-b-lg border border-stone-200 bg-white px-4 py-3 font-mono text-[15px] leading-7 text-stone-900 placeholder:text-stone-400 focus:border-accent-600 focus:outline-none dark:border-stone-800 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-600"
           />
           <p
@@ -636,6 +637,7 @@ export function Editor({
           >
             {upload.state === 'idle' ? 'Images: PNG, JPEG, WebP or GIF up to 10 MB; paste or drop them into the text too.' : upload.text}
           </p>
+          <FieldErrors id={`${uid}-body-error`} errors={fieldErrors.body} />
         </div>
         <div className={`${view === 'preview' ? 'block' : 'hidden'} h-[70vh] min-h-[26rem] lg:block`}>
           <Preview markdown={doc.body} initialHtml={loadedRevision ? '' : post.bodyHtml} initialMarkdown={loadedRevision ? '\u0000' : post.body} title={doc.title} />

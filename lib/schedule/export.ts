@@ -19,6 +19,16 @@ const NAMESPACE = '5f1e6c1a-3f4b-5d0e-9a8c-7b6d5e4f3a21';
 const ACRONYM = /^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$/;
 const EVENT_SLUG = /^[a-z0-9_-]+[a-z0-9]$/;
 
+/**
+ * The schema takes ASCII event slugs; a slug in another script is spelled by its UTF-8 bytes
+ * (`große` → `gro_c3_9fe`), which any journal importing the file spells the same way.
+ */
+function eventSlug(slug: string, talkId: number): string {
+  if (EVENT_SLUG.test(slug)) return slug;
+  const bytes = encodeURIComponent(slug).toLowerCase().replace(/%/g, '_');
+  return EVENT_SLUG.test(bytes) ? bytes : `talk-${talkId}`;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const duration = (minutes: number | null) => `${pad(Math.floor((minutes ?? 0) / 60))}:${pad((minutes ?? 0) % 60)}`;
 
@@ -134,7 +144,7 @@ export function toFrabJson(data: ScheduleExport): FrabSchedule {
       start: localIso(t.startsAt!, zone).slice(11),
       duration: duration(t.durationMinutes),
       room: t.room ?? '',
-      slug: EVENT_SLUG.test(t.slug) ? t.slug : `talk-${t.id}`,
+      slug: eventSlug(t.slug, t.id),
       url: absoluteUrl(`/conferences/${c.slug}/talks/${t.slug}`),
       title: t.title,
       subtitle: '',

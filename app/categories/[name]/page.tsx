@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { CategoryPage } from '@/components/category-page';
 import { getPostsByCategory } from '@/db/queries';
 import { pageMetadata } from '@/lib/seo';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -11,7 +12,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { name } = await params;
+  const name = slugParam((await params).name);
   const data = getPostsByCategory({ slug: name });
   if (!data) return {};
   return pageMetadata({
@@ -23,6 +24,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CategoryFirstPage({ params }: Props) {
-  const { name } = await params;
-  return <CategoryPage slug={name} page={1} />;
+  return <CategoryPage slug={slugParam((await params).name)} page={1} />;
 }

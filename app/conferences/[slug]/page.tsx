@@ -9,6 +9,7 @@ import { getConferenceBySlug } from '@/db/queries';
 import { formatCalendarDate, formatDateRange } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { conferenceEventJsonLd } from '@/lib/structured-data';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -18,7 +19,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const data = getConferenceBySlug({ slug });
   if (!data) return {};
   const { conference } = data;
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ConferencePage({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const data = getConferenceBySlug({ slug });
   if (!data) notFound();
   const { conference, days, recaps, recapCount, rankable } = data;

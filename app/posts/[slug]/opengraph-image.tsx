@@ -2,6 +2,7 @@ import { ImageResponse } from 'next/og';
 import { getPostBySlug } from '@/db/queries';
 import { formatPostDate } from '@/lib/dates';
 import { drawableText } from '@/lib/og-text';
+import { slugParam } from '@/lib/slug';
 
 /**
  * The social image of a recap: its title, conference and date, drawn with next/og's bundled font
@@ -20,7 +21,7 @@ export const contentType = 'image/png';
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function Image({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const post = getPostBySlug({ slug });
   if (!post) return new Response('Not found', { status: 404 });
   const title = drawableText(post.title) || 'A conference recap';

@@ -11,6 +11,7 @@ import { getCurrentSlugByOldSlug, getPostBySlug } from '@/db/queries';
 import { toIsoWithOffset } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { blogPostingJsonLd } from '@/lib/structured-data';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -20,7 +21,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const post = getPostBySlug({ slug });
   if (!post) return {};
   const description = truncate(post.summary || post.title);
@@ -42,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const post = getPostBySlug({ slug });
   if (!post) {
     const current = getCurrentSlugByOldSlug({ slug });

@@ -6,6 +6,7 @@ import { JsonLd } from '@/components/json-ld';
 import { getSpeakerBySlug } from '@/db/queries';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { speakerJsonLd } from '@/lib/structured-data';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -15,7 +16,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const data = getSpeakerBySlug({ slug });
   if (!data) return {};
   const conferences = [...new Set(data.talks.map((t) => t.conferenceName))];
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SpeakerPage({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const data = getSpeakerBySlug({ slug });
   if (!data) notFound();
   const { speaker, talks } = data;

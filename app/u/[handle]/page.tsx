@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { JournalList, JournalTotals, journalPage } from '@/components/journal-list';
 import { Pagination } from '@/components/pagination';
 import { getJournalByUser, getPublicJournalOwnerByHandle } from '@/db/ratings';
+import { slugParam } from '@/lib/slug';
 
 /**
  * A journal its owner made public (a setting on /account). Anyone else's handle, a private journal
@@ -15,14 +16,14 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { handle } = await params;
+  const handle = slugParam((await params).handle);
   const owner = getPublicJournalOwnerByHandle({ handle });
   if (!owner) return {};
   return { title: `${owner.name}’s journal`, description: `The talks ${owner.name} saw at tech conferences, and what they thought of them.` };
 }
 
 export default async function PublicJournalPage({ params, searchParams }: Props) {
-  const { handle } = await params;
+  const handle = slugParam((await params).handle);
   const owner = getPublicJournalOwnerByHandle({ handle });
   if (!owner) notFound();
   const entries = getJournalByUser({ userId: owner.id, publicView: true });

@@ -1,10 +1,10 @@
 import { isSameOrigin } from '@/lib/action';
 import { getCurrentUser, hasRole } from '@/lib/auth/current-user';
-import { renderPostColumns } from '@/lib/render-post';
+import { renderPostOffThread } from '@/lib/render-off-thread';
 
 /**
  * The editor's live preview: markdown in, the HTML readers would get out, through the very same
- * sanitizing pipeline (lib/markdown.ts via lib/render-post.ts). A route handler rather than a
+ * sanitizing pipeline (lib/markdown.ts via lib/render-post.ts), off the request thread. A route handler rather than a
  * server action because it is a read that fires while typing: Next runs a page's server actions
  * one at a time, and previews must never queue behind (or delay) an autosave.
  *
@@ -29,6 +29,8 @@ export async function POST(request: Request) {
   if (typeof markdown !== 'string') return Response.json({ error: 'Send JSON: { "markdown": "…" }.' }, { status: 400 });
   if (markdown.length > MAX_MARKDOWN) return Response.json({ error: 'Too long to preview.' }, { status: 413 });
 
-  const { bodyHtml, readingMinutes } = renderPostColumns(markdown);
+  const rendered = await renderPostOffThread(markdown);
+  if (!rendered.ok) return Response.json({ error: rendered.message }, { status: 422, headers: { 'Cache-Control': 'no-store' } });
+  const { bodyHtml, readingMinutes } = rendered.columns;
   return Response.json({ html: bodyHtml, readingMinutes }, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,5 +1,6 @@
 import { getFeedPostsByCategory } from '@/db/queries';
 import { atomResponse, buildFeed } from '@/lib/feeds';
+import { slugParam } from '@/lib/slug';
 
 // Rendered on first request per category, then cached and refreshed like the category page.
 export const dynamic = 'force-static';
@@ -9,7 +10,7 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
-  const { name } = await params;
+  const name = slugParam((await params).name);
   const data = getFeedPostsByCategory({ slug: name });
   if (!data) return new Response('No such category.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const path = `/categories/${data.category.slug}`;

@@ -1,5 +1,6 @@
 import { getConferenceBySlug, getTalkCardsByConference } from '@/db/queries';
 import { calendarResponse, conferenceCalendar } from '@/lib/calendar';
+import { slugParam } from '@/lib/slug';
 
 // Rendered on first request per conference, then cached and refreshed like the conference page.
 export const dynamic = 'force-static';
@@ -9,7 +10,7 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const data = getConferenceBySlug({ slug });
   if (!data) return new Response('No such conference.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const cal = conferenceCalendar({ conference: data.conference, days: data.days, talks: getTalkCardsByConference({ conferenceId: data.conference.id }) });

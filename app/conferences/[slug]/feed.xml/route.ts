@@ -1,5 +1,6 @@
 import { getFeedPostsByConference } from '@/db/queries';
 import { atomResponse, buildFeed } from '@/lib/feeds';
+import { slugParam } from '@/lib/slug';
 
 export const dynamic = 'force-static';
 export const revalidate = 60;
@@ -8,7 +9,7 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const data = getFeedPostsByConference({ slug });
   if (!data) return new Response('No such conference.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const path = `/conferences/${data.conference.slug}`;

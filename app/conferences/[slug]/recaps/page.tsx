@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ConferenceRecapsPage } from '@/components/conference-recaps-page';
 import { getRecapsByConference } from '@/db/queries';
 import { pageMetadata } from '@/lib/seo';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -11,7 +12,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = getRecapsByConference({ slug: (await params).slug });
+  const data = getRecapsByConference({ slug: slugParam((await params).slug) });
   if (!data) return {};
   return pageMetadata({
     title: `Recaps of ${data.conference.name}`,
@@ -22,5 +23,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ConferenceRecapsFirstPage({ params }: Props) {
-  return <ConferenceRecapsPage slug={(await params).slug} page={1} />;
+  return <ConferenceRecapsPage slug={slugParam((await params).slug)} page={1} />;
 }

@@ -1,4 +1,5 @@
 import { scheduleResponse } from '@/lib/schedule/response';
+import { slugParam } from '@/lib/slug';
 
 // Rendered on first request per conference, then cached and refreshed like the conference page.
 export const dynamic = 'force-static';
@@ -9,5 +10,5 @@ export function generateStaticParams() {
 
 /** The programme as frab schedule JSON, for schedule apps. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return scheduleResponse((await params).slug, 'json');
+  return scheduleResponse(slugParam((await params).slug), 'json');
 }

@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { CategoryPage } from '@/components/category-page';
 import { getPostsByCategory } from '@/db/queries';
 import { pageNumber } from '@/lib/pagination';
+import { slugParam } from '@/lib/slug';
 import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 60;
@@ -13,7 +14,8 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ name: string; n: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { name, n } = await params;
+  const { n } = await params;
+  const name = slugParam((await params).name);
   const data = getPostsByCategory({ slug: name });
   if (!data) return {};
   return pageMetadata({
@@ -25,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Reached through the `/categories/[name]?page=N` rewrite in next.config.ts. */
 export default async function NumberedCategoryPage({ params }: Props) {
-  const { name, n } = await params;
+  const { n } = await params;
+  const name = slugParam((await params).name);
   const page = pageNumber(n);
   if (page === null) notFound();
   if (page === 1) permanentRedirect(`/categories/${name}`);

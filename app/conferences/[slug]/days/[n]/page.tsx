@@ -7,6 +7,7 @@ import { getDayProgramme } from '@/db/queries';
 import { formatCalendarDate } from '@/lib/dates';
 import { pageMetadata } from '@/lib/seo';
 import { conferenceDayJsonLd } from '@/lib/structured-data';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -22,7 +23,7 @@ function load(slug: string, n: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, n } = await params;
+  const { slug, n } = await params.then((p) => ({ slug: slugParam(p.slug), n: p.n }));
   const data = load(slug, n);
   if (!data) return {};
   return pageMetadata({
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DayPage({ params }: Props) {
-  const { slug, n } = await params;
+  const { slug, n } = await params.then((p) => ({ slug: slugParam(p.slug), n: p.n }));
   const data = load(slug, n);
   if (!data) notFound();
   const { conference, day, days, tracks, sessions } = data;

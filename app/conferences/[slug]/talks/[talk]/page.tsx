@@ -15,6 +15,7 @@ import { getRatingDistributionByTalk, getReviewsByTalk } from '@/db/ratings';
 import { formatCalendarDate, formatPostDate, formatTimeInZone } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { talkEventJsonLd } from '@/lib/structured-data';
+import { slugParam } from '@/lib/slug';
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -24,7 +25,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string; talk: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, talk: talkSlug } = await params;
+  const { slug, talk: talkSlug } = await params.then((p) => ({ slug: slugParam(p.slug), talk: slugParam(p.talk) }));
   const talk = getTalkBySlug({ conferenceSlug: slug, talkSlug });
   if (!talk) return {};
   const by = talk.speakers.map((s) => s.name).join(', ');
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TalkPage({ params }: Props) {
-  const { slug, talk: talkSlug } = await params;
+  const { slug, talk: talkSlug } = await params.then((p) => ({ slug: slugParam(p.slug), talk: slugParam(p.talk) }));
   const talk = getTalkBySlug({ conferenceSlug: slug, talkSlug });
   if (!talk) notFound();
   return (

@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ConferenceRecapsPage } from '@/components/conference-recaps-page';
 import { getRecapsByConference } from '@/db/queries';
 import { pageNumber } from '@/lib/pagination';
+import { slugParam } from '@/lib/slug';
 import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 60;
@@ -13,7 +14,8 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string; n: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, n } = await params;
+  const { n } = await params;
+  const slug = slugParam((await params).slug);
   const data = getRecapsByConference({ slug });
   if (!data) return {};
   return pageMetadata({ title: `Recaps of ${data.conference.name}, page ${n}`, description: `Recaps of ${data.conference.name}.`, path: `/conferences/${data.conference.slug}/recaps?page=${n}` });
@@ -21,7 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Reached through the `/conferences/[slug]/recaps?page=N` rewrite in next.config.ts. */
 export default async function NumberedConferenceRecapsPage({ params }: Props) {
-  const { slug, n } = await params;
+  const { n } = await params;
+  const slug = slugParam((await params).slug);
   const page = pageNumber(n);
   if (page === null) notFound();
   if (page === 1) permanentRedirect(`/conferences/${slug}/recaps`);
