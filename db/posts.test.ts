@@ -76,6 +76,29 @@ describe('ownership', () => {
   });
 });
 
+describe('abandoned “New recap” clicks', () => {
+  it('leave no draft on the dashboard, and are cleared away after a week', () => {
+    const listed = () => p.getPostsForDashboard({ userId: ada, isAdmin: false }).map((r) => r.id);
+    const weekAgo = Date.now() - 8 * 24 * 60 * 60 * 1000;
+    const abandoned = p.createPost({ userId: ada, now: weekAgo }).id;
+    db.update(posts).set({ createdAt: weekAgo }).where(eq(posts.id, abandoned)).run();
+    const fresh = newDraft();
+    expect(fresh).not.toBe(abandoned);
+    expect(listed()).not.toContain(fresh);
+    // The week-old one went when the new one was made; the fresh one stays for its open editor.
+    expect(db.select().from(posts).where(eq(posts.id, abandoned)).get()).toBeUndefined();
+    expect(p.getPostForEditor({ id: fresh, userId: ada, isAdmin: false })).not.toBeNull();
+    // One save, even of a title alone, makes it a draft like any other.
+    expect(save(fresh, 1, { title: 'Kept' }).ok).toBe(true);
+    expect(listed()).toContain(fresh);
+    const old = newDraft();
+    db.update(posts).set({ createdAt: weekAgo }).where(eq(posts.id, fresh)).run();
+    newDraft();
+    expect(db.select().from(posts).where(eq(posts.id, fresh)).get()).toBeDefined();
+    expect(old).not.toBe(fresh);
+  });
+});
+
 describe('saving drafts', () => {
   it('renders on save, bumps the version, and refuses a stale version without writing', () => {
     const id = newDraft();

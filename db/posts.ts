@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, ne, not, sql } from 'drizzle-orm';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { chooseSlug, postState, uniqueSlug, type PostState } from '@/lib/post-rules';
 import { nameKey } from '@/lib/slug';
@@ -60,7 +60,7 @@ export function getPostsForDashboard({ userId, isAdmin }: Access, now = Date.now
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
-    .where(and(ne(posts.status, 'deleted'), isAdmin ? undefined : eq(posts.authorId, userId)))
+    .where(and(ne(posts.status, 'deleted'), not(untouchedDraft()), isAdmin ? undefined : eq(posts.authorId, userId)))
     .orderBy(desc(posts.updatedAt), desc(posts.id))
     .all();
   return rows.map((r) => ({ ...r, state: postState(r, now) as Exclude<PostState, 'deleted'> }));
@@ -75,9 +75,19 @@ function slugTaken(tx: Pick<DB, 'select'>, slug: string, exceptPostId: number | 
   return !!tx.select({ slug: postSlugs.slug }).from(postSlugs).where(and(eq(postSlugs.slug, slug), oldOther)).get();
 }
 
+/**
+ * A draft nobody has saved since "New recap" created it (every save bumps the version): it holds
+ * nothing the author typed, so the dashboard leaves it out, and an abandoned click leaves no
+ * "Untitled draft" behind. It is deleted once it is a week old (a tab left open that long without
+ * a keystroke has nothing to lose); sooner would risk an editor someone is about to type into.
+ */
+const untouchedDraft = () => sql`(${posts.status} = 'draft' AND ${posts.version} = 1 AND ${posts.title} = '' AND ${posts.bodyMarkdown} = '')`;
+const UNTOUCHED_DRAFT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** A new, empty draft owned by `userId`; its slug follows the title until it is first published. */
-export function createPost({ userId, utcOffsetMinutes = 0 }: { userId: number; utcOffsetMinutes?: number }): { id: number } {
+export function createPost({ userId, utcOffsetMinutes = 0, now = Date.now() }: { userId: number; utcOffsetMinutes?: number; now?: number }): { id: number } {
   return db.transaction((tx) => {
+    tx.delete(posts).where(and(eq(posts.authorId, userId), untouchedDraft(), lt(posts.createdAt, now - UNTOUCHED_DRAFT_LIFETIME_MS))).run();
     const slug = uniqueSlug('untitled', (s) => slugTaken(tx, s, null));
     const [row] = tx
       .insert(posts)

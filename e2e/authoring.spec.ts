@@ -211,6 +211,23 @@ test('editing in two tabs: the second save gets the conflict message and no text
   await expect(two.body).toHaveValue(/Written in the second tab\./);
 });
 
+test('“New recap” clicked and left leaves no empty draft on the dashboard; the first keystroke keeps it', async ({ page }) => {
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  const abandoned = await editor.create();
+  await page.getByRole('main').locator('a[href="/write"]').first().click();
+  await expect(page).toHaveURL(/\/write$/);
+  await expect(page.locator(`a[href="/write/${abandoned}"]`)).toHaveCount(0);
+
+  const kept = await editor.create();
+  const title = `Kept draft ${nonce()}`;
+  await editor.title.fill(title);
+  await editor.waitUntilSaved();
+  await page.goto('/write');
+  await expect(page.locator(`a[href="/write/${kept}"]`).first()).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(title);
+});
+
 test('an .exe renamed .png is refused', async ({ page }) => {
   await signIn(page, 'ada', '/write');
   const editor = new RecapEditor(page);
