@@ -54,6 +54,19 @@ class RecapEditor {
     await this.page.getByRole('button', { name: /^Publish/ }).click();
     await expect(this.publishDialog).toBeVisible();
   }
+
+  /** A new recap with this title and body, published now; returns its slug. */
+  async publishNew(title: string, body: string): Promise<string> {
+    await this.create();
+    await this.title.fill(title);
+    await this.body.fill(body);
+    await this.waitUntilSaved();
+    const slug = await this.slug.inputValue();
+    await this.openPublish();
+    await this.publishDialog.getByRole('button', { name: 'Publish now' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+    return slug;
+  }
 }
 
 async function anonymous(browser: Browser, testInfo: TestInfo): Promise<Page> {
@@ -242,15 +255,7 @@ test('an .exe renamed .png is refused', async ({ page }) => {
 test('a deleted recap leaves a 410 page', async ({ page, browser }, testInfo) => {
   const title = `Short-lived ${nonce()}`;
   await signIn(page, 'ada', '/write');
-  const editor = new RecapEditor(page);
-  await editor.create();
-  await editor.title.fill(title);
-  await editor.body.fill('Here today.');
-  await editor.waitUntilSaved();
-  const slug = await editor.slug.inputValue();
-  await editor.openPublish();
-  await editor.publishDialog.getByRole('button', { name: 'Publish now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+  const slug = await new RecapEditor(page).publishNew(title, 'Here today.');
   const reader = await anonymous(browser, testInfo);
   await eventuallyShows(reader, `/posts/${slug}`, 'Here today.');
 
@@ -267,14 +272,7 @@ test('a deleted recap leaves a 410 page', async ({ page, browser }, testInfo) =>
 test('an unpublished recap takes its social image with it', async ({ page, browser }, testInfo) => {
   await signIn(page, 'ada', '/write');
   const editor = new RecapEditor(page);
-  await editor.create();
-  await editor.title.fill(`Briefly public ${nonce()}`);
-  await editor.body.fill('Out for a moment.');
-  await editor.waitUntilSaved();
-  const slug = await editor.slug.inputValue();
-  await editor.openPublish();
-  await editor.publishDialog.getByRole('button', { name: 'Publish now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+  const slug = await editor.publishNew(`Briefly public ${nonce()}`, 'Out for a moment.');
 
   const reader = await anonymous(browser, testInfo);
   const image = `/posts/${slug}/opengraph-image`;
