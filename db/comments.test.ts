@@ -92,6 +92,29 @@ describe('posting', () => {
     expect(post(author.id, a.id, 'too late', { parentId: onA.id })).toEqual({ ok: false, reason: 'parent-gone' });
   });
 
+  it('takes replies in the thread of a hidden comment, which readers see as a placeholder', () => {
+    const author = newUser('author');
+    const reader = newUser();
+    const other = newUser();
+    const p = newPost({ authorId: author.id });
+    const top = post(reader.id, p.id, 'Buy tickets here');
+    if (!top.ok) throw new Error('unreachable');
+    const answer = post(author.id, p.id, 'An answer', { parentId: top.id });
+    if (!answer.ok) throw new Error('unreachable');
+    expect(c.setCommentHidden({ actor: { id: author.id, role: 'author' }, commentId: top.id, hidden: true })).toMatchObject({ ok: true, changed: true });
+
+    const toThread = post(other.id, p.id, 'To the thread', { parentId: top.id });
+    const toReply = post(other.id, p.id, 'To the answer', { parentId: answer.id });
+    expect(toThread).toMatchObject({ ok: true });
+    expect(toReply).toMatchObject({ ok: true });
+    if (!toThread.ok || !toReply.ok) throw new Error('unreachable');
+    expect([row(toThread.id).parentId, row(toReply.id).parentId]).toEqual([top.id, top.id]);
+
+    const [shown] = c.getThreadByPost({ postId: p.id }).comments;
+    expect(shown).toMatchObject({ id: top.id, state: 'hidden', bodyHtml: '', authorName: null });
+    expect(shown.replies.map((r) => r.id)).toEqual([answer.id, toThread.id, toReply.id]);
+  });
+
   it(`allows ${COMMENT_RATE.max} comments per ${COMMENT_RATE.windowMs / MINUTE} minutes, then says when the next one is allowed`, () => {
     const author = newUser('author');
     const reader = newUser();

@@ -62,7 +62,9 @@ export type CreateResult =
 
 /**
  * A new comment, or a reply. A reply to a reply joins its parent's thread (one level deep, as the
- * thread shows it). `bodyHtml` is rendered by the caller, before the write lock is taken.
+ * thread shows it). A hidden comment still holds its thread together: hiding takes its words away
+ * from readers, not the conversation under it (locking a thread is how replies are stopped).
+ * `bodyHtml` is rendered by the caller, before the write lock is taken.
  */
 export function createComment(
   { userId, postId, parentId, bodyMarkdown, bodyHtml }: { userId: number; postId: number; parentId: number | null; bodyMarkdown: string; bodyHtml: string },
@@ -77,11 +79,11 @@ export function createComment(
       let parent: number | null = null;
       if (parentId !== null) {
         const row = tx
-          .select({ id: comments.id, parentId: comments.parentId, deletedAt: comments.deletedAt, hiddenAt: comments.hiddenAt })
+          .select({ id: comments.id, parentId: comments.parentId, deletedAt: comments.deletedAt })
           .from(comments)
           .where(and(eq(comments.id, parentId), eq(comments.postId, postId)))
           .get();
-        if (!row || row.deletedAt !== null || row.hiddenAt !== null) return { ok: false as const, reason: 'parent-gone' as const };
+        if (!row || row.deletedAt !== null) return { ok: false as const, reason: 'parent-gone' as const };
         parent = row.parentId ?? row.id;
       }
 

@@ -183,6 +183,54 @@ test("the recap's author hides a comment: readers lose it, its writer sees it ma
   await sam.context().close();
 });
 
+test('a hidden comment leaves its thread open: readers reply to the thread and to its replies under a placeholder', async ({ page, browser }, testInfo) => {
+  const post = seedPost('hidden-thread');
+  const sam = await pageFor(browser, testInfo, 'sam');
+  await openPost(sam, post.path);
+  await writeComment(sam, 'Cheap tickets at example.com, and was the keynote recorded?');
+  const ada = await pageFor(browser, testInfo, 'ada');
+  await openPost(ada, post.path);
+  const question = commentBy(ada, personas.sam.name, 'Cheap tickets');
+  await question.getByRole('button', { name: 'Reply' }).click();
+  await question.getByLabel(`Reply to ${personas.sam.name}`).fill('The keynote was recorded: the video is linked above.');
+  await question.getByRole('button', { name: 'Post reply' }).click();
+  await expect(commentBy(ada, personas.ada.name, 'the video is linked above')).toBeVisible();
+  await question.getByRole('button', { name: 'Hide' }).click();
+  await expect(commentBy(ada, personas.sam.name, 'Cheap tickets')).toHaveCount(0);
+  await ada.context().close();
+  await sam.context().close();
+
+  // Ben, another reader, finds the thread under a placeholder and replies to it, then to Ada's answer.
+  await signIn(page, 'ben', post.path);
+  await waitForViewer(page);
+  const placeholder = thread(page).getByRole('article', { name: 'Hidden comment' });
+  await expect(placeholder).toContainText('Hidden comment');
+  await expect(thread(page)).not.toContainText('Cheap tickets');
+  await expect(placeholder.getByRole('button', { name: 'Report' })).toHaveCount(0);
+  await placeholder.getByRole('button', { name: 'Reply' }).click();
+  await placeholder.getByLabel('Reply to the hidden comment').fill('Thanks for the video link.');
+  await placeholder.getByRole('button', { name: 'Post reply' }).click();
+  const replies = thread(page).getByRole('list', { name: 'Replies to the hidden comment' });
+  await expect(replies.getByRole('article', { name: personas.ben.name }).filter({ hasText: 'Thanks for the video link.' })).toBeVisible();
+  await expect(thread(page)).not.toContainText('no longer there');
+
+  const answer = replies.getByRole('article', { name: personas.ada.name });
+  await answer.getByRole('button', { name: 'Reply' }).click();
+  await answer.getByLabel(`Reply to ${personas.ada.name}`).fill('Were the slides shared too?');
+  await answer.getByRole('button', { name: 'Post reply' }).click();
+  await expect(replies.getByRole('article', { name: personas.ben.name }).filter({ hasText: 'Were the slides shared too?' })).toBeVisible();
+
+  // Both joined the hidden comment's thread, which stays hidden.
+  const rows = commentsOf(post.id);
+  const top = rows.find((r) => r.parent_id === null)!;
+  expect(top.hidden_at).not.toBeNull();
+  expect(rows.filter((r) => r.parent_id === top.id).map((r) => r.body_markdown)).toEqual([
+    'The keynote was recorded: the video is linked above.',
+    'Thanks for the video link.',
+    'Were the slides shared too?',
+  ]);
+});
+
 test('a reader reports a comment; an admin hides it from /admin/comments and the report is resolved', async ({ page, browser }, testInfo) => {
   const post = seedPost('report');
   const writer = await createAccount(browser, testInfo, { name: 'Spam Writer' });

@@ -23,3 +23,11 @@ describe('revision diff', () => {
     expect(diffTexts('same\n', 'same\n')).toMatchObject({ added: 0, removed: 0 });
   });
 });
+
+describe('revision diff of appended lines', () => {
+  it('shows only the appended lines when the older text has no final line break', () => {
+    const { rows, added, removed } = diffTexts('one\ntwo\nthree', 'one\ntwo\nthree\nfour\nfive\nsix\n');
+    expect({ added, removed }).toEqual({ added: 3, removed: 0 });
+    expect(rows.map((r) => r.kind)).toEqual(['same', 'same', 'same', 'add', 'add', 'add']);
+  });
+});

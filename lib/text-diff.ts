@@ -25,8 +25,14 @@ function splitLines(parts: DiffPart[]): DiffPart[][] {
   return lines;
 }
 
+/**
+ * The editor does not keep a final line break the way an import or a seed does: without one,
+ * a text and the same text with lines appended would differ on its last line too.
+ */
+const endLine = (text: string) => (text && !text.endsWith('\n') ? `${text}\n` : text);
+
 export function diffTexts(before: string, after: string): { rows: DiffRow[]; added: number; removed: number } {
-  const chunks = diffLines(before, after);
+  const chunks = diffLines(endLine(before), endLine(after));
   const full: Exclude<DiffRow, { kind: 'fold' }>[] = [];
   let oldNo = 1;
   let newNo = 1;

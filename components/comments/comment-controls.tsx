@@ -13,9 +13,10 @@ import { CommentForm } from './comment-form';
 import { useCommentViewer } from './comment-viewer';
 
 /**
- * The row of controls under one comment, for the person reading it: reply (open threads, top-level
- * comments), edit and delete (their own), report and, for the post's author and admins, hide
- * (someone else's). Nothing renders until the viewer is known, and nothing for visitors signed out.
+ * The row of controls under one comment, for the person reading it: reply (open threads; a reply
+ * to a reply joins the thread), edit and delete (their own), report and, for the post's author and
+ * admins, hide (someone else's). A hidden comment's placeholder offers the reply alone. Nothing
+ * renders until the viewer is known, and nothing for visitors signed out.
  */
 
 type Open = 'reply' | 'edit' | 'delete' | 'report' | null;
@@ -27,17 +28,17 @@ export function CommentControls({
   commentId,
   authorId,
   authorName,
-  canReply,
   open: threadOpen,
+  placeholder = false,
 }: {
   postId: number;
   commentId: number;
   authorId: number | null;
   authorName: string;
-  /** A top-level comment: replies go one level deep. */
-  canReply: boolean;
   /** The thread takes new words (not locked). */
   open: boolean;
+  /** The placeholder of a hidden comment: nothing of it left to edit, report or hide. */
+  placeholder?: boolean;
 }) {
   const { viewer, reload, focusIfAsked } = useCommentViewer();
   const [open, setOpen] = useState<Open>(null);
@@ -45,14 +46,15 @@ export function CommentControls({
   useEffect(() => focusIfAsked(commentId, row.current?.closest('article') ?? null), [commentId, focusIfAsked, viewer]);
   if (!viewer?.signedIn) return null;
   const mine = authorId !== null && authorId === viewer.userId;
+  const others = !mine && !placeholder;
   const markdown = viewer.own?.[commentId];
   const toggle = (what: Exclude<Open, null>) => setOpen((o) => (o === what ? null : what));
-  const about = `the comment by ${authorName}`;
+  const about = placeholder ? authorName : `the comment by ${authorName}`;
 
   return (
     <div className="mt-2" ref={row}>
       <div className="flex flex-wrap items-center gap-x-2" role="group" aria-label={`Actions on ${about}`}>
-        {threadOpen && canReply && (
+        {threadOpen && (
           <button type="button" className={linkButton} aria-expanded={open === 'reply'} onClick={() => toggle('reply')}>
             Reply
           </button>
@@ -67,12 +69,12 @@ export function CommentControls({
             Delete
           </button>
         )}
-        {!mine && (
+        {others && (
           <button type="button" className={linkButton} aria-expanded={open === 'report'} onClick={() => toggle('report')}>
             Report
           </button>
         )}
-        {viewer.canModerate && !mine && (
+        {viewer.canModerate && others && (
           <ActionButton action={moderateCommentAction} fields={{ commentId, op: 'hide' }} pendingLabel="Hiding…" onDone={reload}>
             Hide
           </ActionButton>

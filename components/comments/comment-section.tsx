@@ -52,7 +52,7 @@ export function CommentSection({
                   <li key={c.id}>
                     <Comment postId={postId} comment={c} open={!locked} />
                     {c.replies.length > 0 && (
-                      <ol className="mt-4 ml-4 space-y-4 border-l-2 border-stone-200 pl-4 sm:ml-8 sm:pl-6 dark:border-stone-800" aria-label={`Replies to ${c.authorName ?? 'this comment'}`}>
+                      <ol className="mt-4 ml-4 space-y-4 border-l-2 border-stone-200 pl-4 sm:ml-8 sm:pl-6 dark:border-stone-800" aria-label={`Replies to ${c.state === 'hidden' ? 'the hidden comment' : (c.authorName ?? 'this comment')}`}>
                         {c.replies.map((r) => (
                           <li key={r.id}>
                             <Comment postId={postId} comment={r} open={!locked} />
@@ -79,10 +79,19 @@ export function CommentSection({
 
 function Comment({ postId, comment: c, open }: { postId: number; comment: ThreadComment; open: boolean }) {
   const headingId = `${commentAnchor(c.id)}-by`;
-  if (c.state !== 'visible') {
+  if (c.state === 'deleted') {
     return (
       <article id={commentAnchor(c.id)} className="scroll-mt-20 rounded-lg bg-stone-50 px-4 py-3 text-sm italic text-stone-500 dark:bg-stone-900 dark:text-stone-400">
-        {c.state === 'deleted' ? 'This comment was deleted.' : 'This comment was hidden by a moderator.'}
+        This comment was deleted.
+      </article>
+    );
+  }
+  if (c.state === 'hidden') {
+    // The thread goes on under it: readers can still reply here, to the thread.
+    return (
+      <article id={commentAnchor(c.id)} aria-label="Hidden comment" className="scroll-mt-20 rounded-lg bg-stone-50 px-4 py-3 text-sm text-stone-500 dark:bg-stone-900 dark:text-stone-400">
+        <p className="italic">Hidden comment: a moderator took its words off the thread.</p>
+        <CommentControls postId={postId} commentId={c.id} authorId={null} authorName="the hidden comment" open={open} placeholder />
       </article>
     );
   }
@@ -107,7 +116,7 @@ function Comment({ postId, comment: c, open }: { postId: number; comment: Thread
         className="prose prose-stone mt-1 max-w-none break-words group-has-[[data-editing]]/comment:hidden dark:prose-invert prose-p:my-2 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-stone-100 prose-pre:text-stone-800 dark:prose-pre:bg-stone-900 dark:prose-pre:text-stone-200"
         dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
       />
-      <CommentControls postId={postId} commentId={c.id} authorId={c.authorId} authorName={name} canReply={c.parentId === null} open={open} />
+      <CommentControls postId={postId} commentId={c.id} authorId={c.authorId} authorName={name} open={open} />
     </article>
   );
 }

@@ -3,16 +3,17 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RestoreRevisionForm } from '@/components/write/restore-revision-form';
 import { StatusBadge } from '@/components/write/status-badge';
+import { LocalTime } from '@/components/local-time';
 import { TextDiff } from '@/components/write/text-diff';
 import { getPostRevisions } from '@/db/posts';
 import { hasRole, requireUser } from '@/lib/auth/current-user';
-import { diffTexts } from '@/lib/text-diff';
+import { compareRevision, labelRevisions, type RevisionLabel } from '@/lib/revision-history';
 
 export const metadata: Metadata = { title: 'Revisions', robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const stamp = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const labelText: Record<RevisionLabel, string> = { published: 'Published', updated: 'Updated', restored: 'Restored' };
 
 /** Every published version of a recap, what changed, and a way back. */
 export default async function RevisionsPage({ params, searchParams }: Props) {
@@ -24,14 +25,10 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { post, revisions } = data;
   const sp = await searchParams;
-  const selectedIndex = Math.max(0, revisions.findIndex((r) => String(r.id) === sp.rev));
-  const selected = revisions[selectedIndex];
-  const against = sp.against === 'previous' ? 'previous' : 'current';
-  const base = against === 'previous' ? revisions[selectedIndex + 1] : { title: post.title, bodyMarkdown: post.bodyMarkdown };
+  const shown = compareRevision(revisions, post, { rev: typeof sp.rev === 'string' ? sp.rev : undefined, against: typeof sp.against === 'string' ? sp.against : undefined });
+  const labels = labelRevisions(revisions);
+  const against = shown?.against ?? 'current';
   const state = post.state === 'deleted' ? 'draft' : post.state;
-  // "From the selected revision to the current text" reads as what a restore would undo.
-  const diff = selected ? (against === 'previous' ? diffTexts(base?.bodyMarkdown ?? '', selected.bodyMarkdown) : diffTexts(selected.bodyMarkdown, post.bodyMarkdown)) : null;
-  const titleChanged = selected && base && base.title !== selected.title;
   const href = (rev: number, vs = against) => `/write/${post.id}/revisions?rev=${rev}${vs === 'previous' ? '&against=previous' : ''}`;
 
   return (
@@ -60,10 +57,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 <li key={r.id}>
                   <Link
                     href={href(r.id)}
-                    aria-current={i === selectedIndex ? 'page' : undefined}
+                    aria-current={i === shown?.index ? 'page' : undefined}
                     className="block rounded-lg border border-transparent px-3 py-2 text-sm hover:bg-stone-100 aria-[current=page]:border-stone-300 aria-[current=page]:bg-stone-50 dark:hover:bg-stone-800 dark:aria-[current=page]:border-stone-700 dark:aria-[current=page]:bg-stone-900"
                   >
-                    <span className="block font-medium text-stone-900 dark:text-white">{stamp.format(r.createdAt)} UTC</span>
+                    <span className="block font-medium text-stone-900 dark:text-white">{labelText[labels[i]]}</span>
+                    <LocalTime at={r.createdAt} className="block tabular-nums text-stone-700 dark:text-stone-300" />
                     <span className="block text-stone-500 dark:text-stone-400">
                       {r.editorName ?? 'A former member'}
                       {i === 0 ? ' · latest' : ''}
@@ -74,44 +72,44 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             </ol>
           </nav>
 
-          {selected && diff && (
+          {shown && (
             <section aria-labelledby="rev-heading">
               <h2 id="rev-heading" className="text-xl font-semibold text-stone-900 dark:text-white">
-                {stamp.format(selected.createdAt)} UTC
+                {labelText[labels[shown.index]]} <LocalTime at={shown.selected.createdAt} className="tabular-nums" />
               </h2>
               <div className="mt-3 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Compare">
                 <span className="text-stone-600 dark:text-stone-400">Compare:</span>
-                <Link href={href(selected.id, 'current')} aria-current={against === 'current' ? 'true' : undefined} className="rounded-full border border-stone-300 px-3 py-1 aria-[current=true]:border-stone-900 aria-[current=true]:bg-stone-900 aria-[current=true]:text-white dark:border-stone-700 dark:aria-[current=true]:border-white dark:aria-[current=true]:bg-white dark:aria-[current=true]:text-stone-900">
+                <Link href={href(shown.selected.id, 'current')} aria-current={against === 'current' ? 'true' : undefined} className="rounded-full border border-stone-300 px-3 py-1 aria-[current=true]:border-stone-900 aria-[current=true]:bg-stone-900 aria-[current=true]:text-white dark:border-stone-700 dark:aria-[current=true]:border-white dark:aria-[current=true]:bg-white dark:aria-[current=true]:text-stone-900">
                   this revision → current text
                 </Link>
-                {revisions[selectedIndex + 1] && (
-                  <Link href={href(selected.id, 'previous')} aria-current={against === 'previous' ? 'true' : undefined} className="rounded-full border border-stone-300 px-3 py-1 aria-[current=true]:border-stone-900 aria-[current=true]:bg-stone-900 aria-[current=true]:text-white dark:border-stone-700 dark:aria-[current=true]:border-white dark:aria-[current=true]:bg-white dark:aria-[current=true]:text-stone-900">
+                {shown.hasPrevious && (
+                  <Link href={href(shown.selected.id, 'previous')} aria-current={against === 'previous' ? 'true' : undefined} className="rounded-full border border-stone-300 px-3 py-1 aria-[current=true]:border-stone-900 aria-[current=true]:bg-stone-900 aria-[current=true]:text-white dark:border-stone-700 dark:aria-[current=true]:border-white dark:aria-[current=true]:bg-white dark:aria-[current=true]:text-stone-900">
                     previous revision → this one
                   </Link>
                 )}
               </div>
               <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
-                {diff.added === 0 && diff.removed === 0 && !titleChanged ? (
+                {shown.diff.added === 0 && shown.diff.removed === 0 && !shown.titleChanged ? (
                   'No differences.'
                 ) : (
                   <>
-                    <span className="font-medium text-emerald-700 dark:text-emerald-400">{diff.added} line{diff.added === 1 ? '' : 's'} added</span>,{' '}
-                    <span className="font-medium text-red-700 dark:text-red-400">{diff.removed} removed</span>
-                    {titleChanged && ', title changed'}.
+                    <span className="font-medium text-emerald-700 dark:text-emerald-400">{shown.diff.added} line{shown.diff.added === 1 ? '' : 's'} added</span>,{' '}
+                    <span className="font-medium text-red-700 dark:text-red-400">{shown.diff.removed} removed</span>
+                    {shown.titleChanged && ', title changed'}.
                   </>
                 )}
               </p>
-              {titleChanged && base && (
+              {shown.titleChanged && (
                 <p className="mt-2 text-sm">
-                  Title: <del className="bg-red-100 px-1 dark:bg-red-950">{against === 'previous' ? base.title : selected.title}</del>{' '}
-                  → <ins className="bg-emerald-100 px-1 no-underline dark:bg-emerald-950">{against === 'previous' ? selected.title : base.title}</ins>
+                  Title: <del className="bg-red-100 px-1 dark:bg-red-950">{shown.from.title}</del>{' '}
+                  → <ins className="bg-emerald-100 px-1 no-underline dark:bg-emerald-950">{shown.to.title}</ins>
                 </p>
               )}
               <div className="mt-4">
-                <TextDiff rows={diff.rows} label={against === 'previous' ? 'Changes since the previous revision' : 'Changes from this revision to the current text'} />
+                <TextDiff rows={shown.diff.rows} label={against === 'previous' ? 'Changes since the previous revision' : 'Changes from this revision to the current text'} />
               </div>
               <div className="mt-6 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
-                <RestoreRevisionForm postId={post.id} revisionId={selected.id} published={post.status === 'published'} />
+                <RestoreRevisionForm postId={post.id} revisionId={shown.selected.id} published={post.status === 'published'} />
               </div>
             </section>
           )}
