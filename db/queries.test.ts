@@ -171,6 +171,15 @@ describe('getPostsByAuthor', () => {
   });
 });
 
+describe('getSpeakerBySlug', () => {
+  it('lists the tracks a speaker hosted, by the name printed as host', () => {
+    expect(q.getSpeakerBySlug({ slug: 'tyler-akidau' })!.hostedTracks.map((t) => [t.conferenceSlug, t.dayNumber, t.name])).toEqual([
+      ['qcon-london-2018', 1, 'Stream Processing in the Modern Age'],
+    ]);
+    expect(q.getSpeakerBySlug({ slug: 'maren-holt' })!.hostedTracks).toEqual([]);
+  });
+});
+
 describe('getPathsShowingUser', () => {
   it('lists the pages showing what a user made public, and no others', async () => {
     const { users, ratings, comments, categories, postCategories } = await import('./schema');

@@ -455,7 +455,26 @@ export function getSpeakerBySlug({ slug }: { slug: string }) {
   const cards = getTalkCards(ids.map((r) => r.talkId)).sort(
     (a, b) => (b.dayDate ?? '').localeCompare(a.dayDate ?? '') || a.position - b.position,
   );
-  return { speaker, talks: cards };
+  return { speaker, talks: cards, hostedTracks: getTracksHostedBy({ name: speaker.name }) };
+}
+
+/** Tracks whose host is printed as this name, by date: what a speaker page lists as "Tracks hosted". */
+function getTracksHostedBy({ name }: { name: string }) {
+  return db
+    .select({
+      id: tracks.id,
+      name: tracks.name,
+      dayNumber: days.number,
+      dayDate: days.date,
+      conferenceSlug: conferences.slug,
+      conferenceName: conferences.name,
+    })
+    .from(tracks)
+    .innerJoin(days, eq(days.id, tracks.dayId))
+    .innerJoin(conferences, eq(conferences.id, days.conferenceId))
+    .where(eq(tracks.host, name))
+    .orderBy(desc(days.date), asc(tracks.position))
+    .all();
 }
 
 /** Speakers by name, a page at a time, each with the number of talks they gave. */
