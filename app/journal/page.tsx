@@ -7,7 +7,9 @@ import { buttonClass } from '@/components/ui/button';
 import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
 import { requireUser } from '@/lib/auth/current-user';
 import { SLUG_PATTERN } from '@/lib/slug';
+import { CopyLink } from './copy-link';
 import { ImportForm } from './import-form';
+import { JournalVisibilityToggle } from './journal-visibility';
 
 export const metadata: Metadata = { title: 'Your journal', robots: { index: false } };
 
@@ -55,11 +57,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
             </>
           ) : (
             <>Only you can see it.</>
-          )}{' '}
-          <Link href="/account#journal" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
-            {user.journalPublic ? 'Make it private' : 'Make it public'}
-          </Link>
+          )}
+          {user.journalPublic && (
+            <>
+              {' '}
+              <CopyLink href={`/u/${user.handle}`} label="Copy link" className="font-medium text-accent-700 hover:underline dark:text-accent-400" />
+            </>
+          )}
         </p>
+        <JournalVisibilityToggle journalPublic={user.journalPublic} />
       </header>
 
       <div className="mt-6">
