@@ -358,6 +358,38 @@ test('the journal page makes the journal public or private where it says so, and
   await plain.close();
 });
 
+test('journal filters apply as they change, and with the Show button when JavaScript is off', async ({ page, browser, context }, testInfo) => {
+  const first = seedConference('filter-a');
+  const second = seedConference('filter-b');
+  await signUp(page, { name: 'Filter Keeper' });
+  for (const conf of [first, second]) {
+    await page.goto(conf.dayPath);
+    await rate(talkCard(page, conf.talks[0].title), { stars: 4 });
+    await expect(talkCard(page, conf.talks[0].title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  }
+
+  await page.goto('/journal');
+  const filters = page.getByRole('form', { name: 'Filter the journal' });
+  await expect(filters.getByRole('button', { name: 'Show' })).toBeHidden();
+  await filters.getByLabel('Conference').selectOption({ label: first.name });
+  await expect(page).toHaveURL(new RegExp(`/journal\\?conference=${first.slug}&year=$`));
+  await expect(page.getByRole('region', { name: first.name })).toBeVisible();
+  await expect(page.getByRole('region', { name: second.name })).toHaveCount(0);
+  await expect(filters.getByLabel('Conference')).toHaveValue(first.slug);
+
+  const plain = await newClientContext(browser, testInfo, 'no-js', { javaScriptEnabled: false, storageState: await context.storageState() });
+  const noJs = await plain.newPage();
+  await noJs.goto('/journal');
+  const plainFilters = noJs.getByRole('form', { name: 'Filter the journal' });
+  await plainFilters.getByLabel('Conference').selectOption({ label: second.name });
+  await expect(noJs).toHaveURL(/\/journal$/);
+  await plainFilters.getByRole('button', { name: 'Show' }).click();
+  await expect(noJs).toHaveURL(new RegExp(`/journal\\?conference=${second.slug}&year=$`));
+  await expect(noJs.getByRole('region', { name: second.name })).toBeVisible();
+  await expect(noJs.getByRole('region', { name: first.name })).toHaveCount(0);
+  await plain.close();
+});
+
 test('the author of a recap covering the talk hides a review; the rater still sees it, marked', async ({ page, browser }, testInfo) => {
   const conf = seedConference('moderation');
   const talk = conf.talks[0];

@@ -8,6 +8,7 @@ import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
 import { requireUser } from '@/lib/auth/current-user';
 import { SLUG_PATTERN } from '@/lib/slug';
 import { CopyLink } from './copy-link';
+import { FilterForm } from './filter-form';
 import { ImportForm } from './import-form';
 import { JournalVisibilityToggle } from './journal-visibility';
 
@@ -73,7 +74,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       </div>
 
       {options.conferences.length > 0 && (
-        <form method="get" action="/journal" className="mt-6 flex flex-wrap items-end gap-3" aria-label="Filter the journal">
+        <FilterForm
+          trailing={
+            filtered && (
+              <Link href="/journal" className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+                Clear filters
+              </Link>
+            )
+          }
+        >
           <div>
             <label htmlFor="journal-conference" className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
               Conference
@@ -100,15 +109,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
               ))}
             </select>
           </div>
-          <button type="submit" className={buttonClass('secondary')}>
-            Show
-          </button>
-          {filtered && (
-            <Link href="/journal" className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
-              Clear filters
-            </Link>
-          )}
-        </form>
+        </FilterForm>
       )}
 
       <div className="mt-8">
