@@ -35,11 +35,12 @@ const nextConfig: NextConfig = {
     return {
       // `/?page=N` is served by the static `/page/N` route, so the home page never
       // has to read searchParams (which would render it on every request).
-      // Likewise the other paginated lists: speakers, a category's and a conference's recaps.
+      // Likewise the other paginated lists: speakers, a category's, an author's and a conference's recaps.
       beforeFiles: [
         { source: '/', has: [pageQuery], destination: '/page/:page' },
         { source: '/speakers', has: [pageQuery], destination: '/speakers/page/:page' },
         { source: '/categories/:name', has: [pageQuery], destination: '/categories/:name/page/:page' },
+        { source: '/authors/:handle', has: [pageQuery], destination: '/authors/:handle/page/:page' },
         { source: '/conferences/:slug/recaps', has: [pageQuery], destination: '/conferences/:slug/recaps/page/:page' },
       ],
     };

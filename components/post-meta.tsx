@@ -5,19 +5,27 @@ type Props = {
   publishedAt: number;
   utcOffsetMinutes: number;
   authorName: string | null;
+  /** Links the name to the author's page; left out where that page may not exist yet (a draft's preview). */
+  authorHandle?: string | null;
   categories: { slug: string; name: string }[];
   readingMinutes?: number;
 };
 
 /** Date as the author wrote it, author, categories. */
-export function PostMeta({ publishedAt, utcOffsetMinutes, authorName, categories, readingMinutes }: Props) {
+export function PostMeta({ publishedAt, utcOffsetMinutes, authorName, authorHandle, categories, readingMinutes }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
       <time dateTime={toIsoWithOffset(publishedAt, utcOffsetMinutes)}>
         {formatPostDate(publishedAt, utcOffsetMinutes)}
       </time>
       <span aria-hidden="true">·</span>
-      <span>{authorName ?? 'A former member'}</span>
+      {authorName && authorHandle ? (
+        <Link href={`/authors/${authorHandle}`} rel="author" className="hover:text-accent-700 hover:underline dark:hover:text-accent-400">
+          {authorName}
+        </Link>
+      ) : (
+        <span>{authorName ?? 'A former member'}</span>
+      )}
       {readingMinutes ? (
         <>
           <span aria-hidden="true">·</span>

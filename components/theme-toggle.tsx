@@ -1,14 +1,12 @@
 'use client';
 
 import { useTheme } from 'next-themes';
-import { useSyncExternalStore } from 'react';
-
-const subscribe = () => () => {};
+import { useHydrated } from '@/lib/use-hydrated';
 
 /** Switches between light and dark; the button keeps its size before hydration so nothing shifts. */
 export function ThemeToggle() {
   const { resolvedTheme, setTheme } = useTheme();
-  const mounted = useSyncExternalStore(subscribe, () => true, () => false);
+  const mounted = useHydrated();
   const dark = mounted && resolvedTheme === 'dark';
   return (
     <button

@@ -233,6 +233,15 @@ export function getConferencePaths({ conferenceId }: { conferenceId: number }): 
   for (const p of getPathsShowingTalks({ talkIds })) paths.add(p);
   const postIds = db.select({ id: posts.id }).from(posts).where(eq(posts.conferenceId, conferenceId)).all();
   for (const { id } of postIds) for (const p of getPathsShowingPost({ postId: id })) paths.add(p);
+  // Speaker pages list the tracks their speaker hosted.
+  const hosts = db
+    .selectDistinct({ slug: speakers.slug })
+    .from(tracks)
+    .innerJoin(days, eq(days.id, tracks.dayId))
+    .innerJoin(speakers, eq(speakers.name, tracks.host))
+    .where(eq(days.conferenceId, conferenceId))
+    .all();
+  for (const { slug } of hosts) paths.add(`/speakers/${slug}`);
   return [...paths];
 }
 

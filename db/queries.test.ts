@@ -152,6 +152,34 @@ describe('speakers and categories', () => {
   });
 });
 
+describe('getPostsByAuthor', () => {
+  it("pages an author's public recaps only, and has nothing for someone without one", () => {
+    const ada = q.getPostsByAuthor({ handle: 'ada' })!;
+    expect(ada.author).toEqual({ name: 'Ada Okafor', handle: 'ada' });
+    expect(ada.total).toBe(6);
+    expect(ada.posts.every((p) => p.authorHandle === 'ada')).toBe(true);
+    expect(ada.posts.map((p) => p.slug)).not.toContain('notes-from-the-meetup');
+    expect(q.getPostsByAuthor({ handle: 'ada', page: 2, perPage: 4 })!.posts).toHaveLength(2);
+    expect(q.getPostsByAuthor({ handle: 'sam' })).toBeNull();
+    expect(q.getFeedPostsByAuthor({ handle: 'sam' })).toBeNull();
+    expect(q.getFeedPostsByAuthor({ handle: 'ben' })!.posts.every((p) => p.authorName === 'Ben Lindqvist')).toBe(true);
+  });
+
+  it("a recap's pages include its author's page and feed, whatever its state", () => {
+    const draft = db.select().from(posts).where(eq(posts.slug, 'notes-from-the-meetup')).get()!;
+    expect(q.getPathsShowingPost({ postId: draft.id })).toEqual(expect.arrayContaining(['/authors/ada', '/authors/ada/feed.xml']));
+  });
+});
+
+describe('getSpeakerBySlug', () => {
+  it('lists the tracks a speaker hosted, by the name printed as host', () => {
+    expect(q.getSpeakerBySlug({ slug: 'tyler-akidau' })!.hostedTracks.map((t) => [t.conferenceSlug, t.dayNumber, t.name])).toEqual([
+      ['qcon-london-2018', 1, 'Stream Processing in the Modern Age'],
+    ]);
+    expect(q.getSpeakerBySlug({ slug: 'maren-holt' })!.hostedTracks).toEqual([]);
+  });
+});
+
 describe('getPathsShowingUser', () => {
   it('lists the pages showing what a user made public, and no others', async () => {
     const { users, ratings, comments, categories, postCategories } = await import('./schema');
@@ -175,6 +203,8 @@ describe('getPathsShowingUser', () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         '/u/path-finder',
+        '/authors/path-finder',
+        '/authors/path-finder/feed.xml',
         '/',
         '/posts/my-public-recap',
         '/posts/my-public-recap/opengraph-image',

@@ -103,6 +103,34 @@ export function getPostsByCategory({ slug, page = 1, perPage = LIST_POSTS_PER_PA
   return { category, posts: withCategories(rows), total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 
+/**
+ * The author behind `/authors/[handle]`, or null: only someone with a public recap has a page, so
+ * a handle alone (every account has one) reveals nothing.
+ */
+function getPublicAuthorByHandle({ handle }: { handle: string }) {
+  const author = db.select({ id: users.id, name: users.name, handle: users.handle }).from(users).where(eq(users.handle, handle)).get();
+  if (!author) return null;
+  const [{ total }] = db.select({ total: count() }).from(posts).where(and(eq(posts.authorId, author.id), isPublicPost())).all();
+  return total === 0 ? null : { author, total };
+}
+
+/** An author's public posts, newest first, a page at a time; null for a handle without any. */
+export function getPostsByAuthor({ handle, page = 1, perPage = LIST_POSTS_PER_PAGE }: { handle: string; page?: number; perPage?: number }) {
+  const found = getPublicAuthorByHandle({ handle });
+  if (!found) return null;
+  const rows = db
+    .select(summaryColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .where(and(eq(posts.authorId, found.author.id), isPublicPost()))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  return { author: { name: found.author.name, handle: found.author.handle }, posts: withCategories(rows), total: found.total, pageCount: Math.max(1, Math.ceil(found.total / perPage)) };
+}
+
 export function getPostBySlug({ slug }: { slug: string }) {
   const row = db
     .select({
@@ -427,7 +455,26 @@ export function getSpeakerBySlug({ slug }: { slug: string }) {
   const cards = getTalkCards(ids.map((r) => r.talkId)).sort(
     (a, b) => (b.dayDate ?? '').localeCompare(a.dayDate ?? '') || a.position - b.position,
   );
-  return { speaker, talks: cards };
+  return { speaker, talks: cards, hostedTracks: getTracksHostedBy({ name: speaker.name }) };
+}
+
+/** Tracks whose host is printed as this name, by date: what a speaker page lists as "Tracks hosted". */
+function getTracksHostedBy({ name }: { name: string }) {
+  return db
+    .select({
+      id: tracks.id,
+      name: tracks.name,
+      dayNumber: days.number,
+      dayDate: days.date,
+      conferenceSlug: conferences.slug,
+      conferenceName: conferences.name,
+    })
+    .from(tracks)
+    .innerJoin(days, eq(days.id, tracks.dayId))
+    .innerJoin(conferences, eq(conferences.id, days.conferenceId))
+    .where(eq(tracks.host, name))
+    .orderBy(desc(days.date), asc(tracks.position))
+    .all();
 }
 
 /** Speakers by name, a page at a time, each with the number of talks they gave. */
@@ -485,7 +532,8 @@ export function getPathsShowingTalks({ talkIds }: { talkIds: number[] }): string
 
 /**
  * Reader pages that show a post (whatever its state, so unpublishing clears it too): the lists, its
- * page, its categories, its conference, and every talk, day and speaker page its talks appear on.
+ * page, its author's page, its categories, its conference, and every talk, day and speaker page its
+ * talks appear on.
  */
 export function getPathsShowingPost({ postId }: { postId: number }): string[] {
   return getPathsShowingPosts({ postIds: [postId] });
@@ -495,9 +543,10 @@ export function getPathsShowingPost({ postId }: { postId: number }): string[] {
 function getPathsShowingPosts({ postIds }: { postIds: number[] }): string[] {
   if (postIds.length === 0) return [];
   const found = db
-    .select({ slug: posts.slug, conferenceSlug: conferences.slug })
+    .select({ slug: posts.slug, conferenceSlug: conferences.slug, authorHandle: users.handle })
     .from(posts)
     .leftJoin(conferences, eq(conferences.id, posts.conferenceId))
+    .leftJoin(users, eq(users.id, posts.authorId))
     .where(inArray(posts.id, postIds))
     .all();
   if (found.length === 0) return [];
@@ -506,6 +555,7 @@ function getPathsShowingPosts({ postIds }: { postIds: number[] }): string[] {
   const paths = new Set<string>(['/', '/conferences', '/feed.xml', '/feed.json', '/sitemap.xml']);
   for (const post of found) {
     for (const path of postPaths(post.slug)) paths.add(path);
+    if (post.authorHandle) paths.add(`/authors/${post.authorHandle}`).add(`/authors/${post.authorHandle}/feed.xml`);
     if (post.conferenceSlug) {
       paths.add(`/conferences/${post.conferenceSlug}`).add(`/conferences/${post.conferenceSlug}/recaps`).add(`/conferences/${post.conferenceSlug}/feed.xml`);
     }
@@ -590,6 +640,13 @@ export function getFeedPostsByConference({ slug, limit = FEED_SIZE }: { slug: st
   const conference = db.select().from(conferences).where(eq(conferences.slug, slug)).get();
   if (!conference) return null;
   return { conference, posts: getFeedPostRows({ where: eq(posts.conferenceId, conference.id), limit }) };
+}
+
+/** Null for a handle without public posts, like the author page. */
+export function getFeedPostsByAuthor({ handle, limit = FEED_SIZE }: { handle: string; limit?: number }) {
+  const found = getPublicAuthorByHandle({ handle });
+  if (!found) return null;
+  return { author: { name: found.author.name, handle: found.author.handle }, posts: getFeedPostRows({ where: eq(posts.authorId, found.author.id), limit }) };
 }
 
 export type SitemapEntry = { path: string; updatedAt: number };

@@ -17,12 +17,15 @@ export type RouteLookups = {
   dayExists(conferenceSlug: string, number: number): boolean;
   talkExists(conferenceSlug: string, talkSlug: string): boolean;
   speakerExists(slug: string): boolean;
+  /** An account under this handle with a post of any status (readers see only public ones). */
+  authorExists(handle: string): boolean;
   /** How many numbered home pages there can be, counting every post whatever its status (an upper bound). */
   homePageCount(): number;
   speakerPageCount(): number;
   /** Upper bounds likewise (every post of the category or conference, whatever its status). */
   categoryPageCount(slug: string): number;
   conferenceRecapPageCount(slug: string): number;
+  authorPageCount(handle: string): number;
   /** How many files a sitemap section can have (`pages` has one). */
   sitemapPartCount(section: 'pages' | 'posts' | 'talks' | 'speakers'): number;
 };
@@ -45,6 +48,8 @@ export function openRouteLookups(file: string): RouteLookups {
     .prepare<[string, string]>('SELECT 1 FROM talks JOIN conferences ON conferences.id = talks.conference_id WHERE conferences.slug = ? AND talks.slug = ?')
     .pluck();
   const speaker = sqlite.prepare<[string]>('SELECT 1 FROM speakers WHERE slug = ?').pluck();
+  const author = sqlite.prepare<[string]>('SELECT 1 FROM users WHERE handle = ? AND EXISTS (SELECT 1 FROM posts WHERE posts.author_id = users.id)').pluck();
+  const authorPosts = sqlite.prepare<[string]>('SELECT count(*) FROM posts JOIN users ON users.id = posts.author_id WHERE users.handle = ?').pluck();
   const posts = sqlite.prepare<[]>('SELECT count(*) FROM posts').pluck();
   const speakerCount = sqlite.prepare<[]>('SELECT count(*) FROM speakers').pluck();
   const talkCount = sqlite.prepare<[]>('SELECT count(*) FROM talks').pluck();
@@ -66,10 +71,12 @@ export function openRouteLookups(file: string): RouteLookups {
     dayExists: (conferenceSlug, number) => day.get(conferenceSlug, number) !== undefined,
     talkExists: (conferenceSlug, talkSlug) => talk.get(conferenceSlug, talkSlug) !== undefined,
     speakerExists: (slug) => speaker.get(slug) !== undefined,
+    authorExists: (handle) => author.get(handle) !== undefined,
     homePageCount: () => pageCountOf(posts.get() as number, POSTS_PER_PAGE),
     speakerPageCount: () => pageCountOf(speakerCount.get() as number, SPEAKERS_PER_PAGE),
     categoryPageCount: (slug) => pageCountOf(categoryPosts.get(slug) as number, LIST_POSTS_PER_PAGE),
     conferenceRecapPageCount: (slug) => pageCountOf(conferencePosts.get(slug) as number, LIST_POSTS_PER_PAGE),
+    authorPageCount: (handle) => pageCountOf(authorPosts.get(handle) as number, LIST_POSTS_PER_PAGE),
     sitemapPartCount: (section) =>
       section === 'pages' ? 1 : pageCountOf((section === 'posts' ? posts : section === 'talks' ? talkCount : speakerCount).get() as number, SITEMAP_SIZE),
   };

@@ -99,6 +99,8 @@ const expected: Record<string, Row> = {
     unchangedOn: ['failed'],
   },
   'app/journal/actions.ts#importJournalAction': { payload: () => ({}), expect: signedIn('invalid') },
+  // The journal page's public/private switch: the caller's own journal only.
+  'app/journal/visibility-actions.ts#setJournalPublicAction': { payload: () => ({ journalPublic: 'false' }), expect: signedIn('ok') },
   // Resetting needs the explicit intent; without it nothing changes for anyone.
   'app/journal/calendar-actions.ts#resetCalendarTokenAction': { payload: () => ({}), expect: signedIn('invalid') },
 

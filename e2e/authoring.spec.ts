@@ -269,6 +269,37 @@ test('a deleted recap leaves a 410 page', async ({ page, browser }, testInfo) =>
   await expect(reader.getByText(title)).toHaveCount(0);
 });
 
+test("an author's page and feed follow their recaps: published, listed at once; unpublished, gone", async ({ page, browser }, testInfo) => {
+  const reader = await anonymous(browser, testInfo);
+  // Both are in the route cache before the change, so only revalidation can bring it.
+  await reader.goto('/authors/ada');
+  expect((await reader.request.get('/authors/ada/feed.xml')).status()).toBe(200);
+
+  await signIn(page, 'ada', '/write');
+  const editor = new RecapEditor(page);
+  await editor.create();
+  const title = `On the author page ${nonce()}`;
+  await editor.title.fill(title);
+  await editor.body.fill('Listed under its author.');
+  await editor.waitUntilSaved();
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+
+  await eventuallyShows(reader, '/authors/ada', title);
+  expect(await (await reader.request.get('/authors/ada/feed.xml')).text()).toContain(title);
+
+  await editor.openPublish();
+  await editor.publishDialog.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Unpublished: readers no longer see this recap.' })).toBeVisible();
+  await expect(async () => {
+    await reader.goto('/authors/ada');
+    await expect(reader.getByRole('main').getByText(title)).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
+  expect(await (await reader.request.get('/authors/ada/feed.xml')).text()).not.toContain(title);
+  await reader.context().close();
+});
+
 test('an unpublished recap takes its social image with it', async ({ page, browser }, testInfo) => {
   await signIn(page, 'ada', '/write');
   const editor = new RecapEditor(page);

@@ -233,6 +233,39 @@ test('readers can subscribe from the page: visible feed links on the home, confe
   }
 });
 
+test("an author's name leads to their page: their public recaps, a feed to follow, nobody else's", async ({ page, request }) => {
+  await page.goto('/posts/qcon-london-2018');
+  await page.getByRole('main').getByRole('link', { name: 'Ada Okafor', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/authors\/ada$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Okafor');
+  await expect(page.getByRole('main')).toContainText('6 recaps');
+  const titles = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });
+  await expect(titles).toHaveCount(6);
+  await expect(titles.first()).toHaveText('Questions worth asking at an AMA');
+  await expect(titles.filter({ hasText: 'Why recaps beat slides' })).toHaveCount(0); // Ben's
+  await expect(titles.filter({ hasText: 'unfinished' })).toHaveCount(0); // her draft
+
+  // Every card's author links back here, and the feed the page offers holds her recaps only.
+  await expect(page.getByRole('main').getByRole('article').getByRole('link', { name: 'Ada Okafor' })).toHaveCount(6);
+  const feedLink = page.getByRole('main').getByRole('link', { name: 'Subscribe to recaps by Ada Okafor' });
+  await expect(feedLink).toHaveAttribute('href', '/authors/ada/feed.xml');
+  const feed = await request.get('/authors/ada/feed.xml');
+  expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+  const xml = await feed.text();
+  expect(xml.match(/<entry>/g)).toHaveLength(6);
+  expect(xml).not.toContain('Why recaps beat slides');
+
+  // From a post card on the home page too.
+  await page.goto('/');
+  await page.getByRole('article').filter({ hasText: 'Why recaps beat slides' }).getByRole('link', { name: 'Ben Lindqvist' }).click();
+  await expect(page).toHaveURL(/\/authors\/ben$/);
+
+  // Someone without a public recap has no author page, nor feed.
+  for (const path of ['/authors/sam', '/authors/sam/feed.xml', '/authors/nobody-at-all', '/authors/ada?page=2']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
 test('feeds, sitemap and robots.txt are reachable', async ({ request, page }) => {
   const atom = await request.get('/feed.xml');
   expect(atom.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');

@@ -320,6 +320,76 @@ test('a public journal is at /u/<handle> only while its owner makes it public', 
   await visitor.close();
 });
 
+test('the journal page makes the journal public or private where it says so, and copies its link', async ({ page, browser, context }, testInfo) => {
+  const me = await signUp(page, { name: 'Toggle Keeper' });
+  const handle = query<{ handle: string }>('SELECT handle FROM users WHERE email = ?', me.email)[0].handle;
+  const visitor = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  const header = page.getByRole('main').locator('header').first();
+
+  await page.goto('/journal');
+  await expect(header).toContainText('Only you can see it.');
+  await header.getByRole('button', { name: 'Make it public' }).click();
+  await expect(header.getByRole('status')).toHaveText('Your journal is now public.');
+  await expect(header).toContainText(`It is public at /u/${handle}`);
+  await expect(header.getByRole('button', { name: 'Make it private' })).toBeVisible();
+  expect((await visitor.goto(`/u/${handle}`))?.status()).toBe(200);
+
+  // The copy button puts the full address on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await header.getByRole('button', { name: 'Copy link' }).click();
+  await expect(header.getByText('Copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${testInfo.project.use.baseURL}/u/${handle}`);
+
+  await header.getByRole('button', { name: 'Make it private' }).click();
+  await expect(header.getByRole('status')).toHaveText('Your journal is now private.');
+  await expect(header.getByRole('button', { name: 'Make it public' })).toBeVisible();
+  expect((await visitor.goto(`/u/${handle}`))?.status()).toBe(404);
+  await visitor.close();
+
+  // Without JavaScript: the toggle is a form that still works, and "Copy link" is the plain link.
+  const plain = await newClientContext(browser, testInfo, 'no-js', { javaScriptEnabled: false, storageState: await context.storageState() });
+  const noJs = await plain.newPage();
+  await noJs.goto('/journal');
+  await noJs.getByRole('button', { name: 'Make it public' }).click();
+  await expect(noJs.getByRole('main').getByText('Your journal is now public.')).toBeVisible();
+  await expect(noJs.getByRole('main').getByRole('link', { name: 'Copy link' })).toHaveAttribute('href', `/u/${handle}`);
+  await noJs.getByRole('main').getByRole('link', { name: 'Copy link' }).click();
+  await expect(noJs.getByRole('heading', { level: 1 })).toHaveText('Toggle Keeper’s journal');
+  await plain.close();
+});
+
+test('journal filters apply as they change, and with the Show button when JavaScript is off', async ({ page, browser, context }, testInfo) => {
+  const first = seedConference('filter-a');
+  const second = seedConference('filter-b');
+  await signUp(page, { name: 'Filter Keeper' });
+  for (const conf of [first, second]) {
+    await page.goto(conf.dayPath);
+    await rate(talkCard(page, conf.talks[0].title), { stars: 4 });
+    await expect(talkCard(page, conf.talks[0].title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  }
+
+  await page.goto('/journal');
+  const filters = page.getByRole('form', { name: 'Filter the journal' });
+  await expect(filters.getByRole('button', { name: 'Show' })).toBeHidden();
+  await filters.getByLabel('Conference').selectOption({ label: first.name });
+  await expect(page).toHaveURL(new RegExp(`/journal\\?conference=${first.slug}&year=$`));
+  await expect(page.getByRole('region', { name: first.name })).toBeVisible();
+  await expect(page.getByRole('region', { name: second.name })).toHaveCount(0);
+  await expect(filters.getByLabel('Conference')).toHaveValue(first.slug);
+
+  const plain = await newClientContext(browser, testInfo, 'no-js', { javaScriptEnabled: false, storageState: await context.storageState() });
+  const noJs = await plain.newPage();
+  await noJs.goto('/journal');
+  const plainFilters = noJs.getByRole('form', { name: 'Filter the journal' });
+  await plainFilters.getByLabel('Conference').selectOption({ label: second.name });
+  await expect(noJs).toHaveURL(/\/journal$/);
+  await plainFilters.getByRole('button', { name: 'Show' }).click();
+  await expect(noJs).toHaveURL(new RegExp(`/journal\\?conference=${second.slug}&year=$`));
+  await expect(noJs.getByRole('region', { name: second.name })).toBeVisible();
+  await expect(noJs.getByRole('region', { name: first.name })).toHaveCount(0);
+  await plain.close();
+});
+
 test('the author of a recap covering the talk hides a review; the rater still sees it, marked', async ({ page, browser }, testInfo) => {
   const conf = seedConference('moderation');
   const talk = conf.talks[0];

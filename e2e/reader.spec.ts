@@ -97,6 +97,22 @@ test('a speaker with several sessions across a conference', async ({ page }) => 
   await expect(page.getByRole('article').filter({ hasText: 'Hands-on: Building a Stream Join' })).toContainText('Workshop');
 });
 
+test('a speaker page lists the tracks they hosted, each linking to its day', async ({ page }) => {
+  await page.goto('/speakers/tyler-akidau');
+  const hosted = page.getByRole('region', { name: 'Tracks hosted' });
+  await expect(hosted.getByRole('listitem')).toHaveCount(1);
+  await expect(hosted).toContainText('QCon London 2018, day 1 (Monday, 5 March 2018)');
+  await hosted.getByRole('link', { name: 'Stream Processing in the Modern Age' }).click();
+  await expect(page).toHaveURL(/\/conferences\/qcon-london-2018\/days\/1#track-\d+$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Stream Processing in the Modern Age' })).toBeVisible();
+  await expect(page.getByText('Hosted by Tyler Akidau')).toBeVisible();
+
+  // Someone who hosted nothing has no such section.
+  await page.goto('/speakers/maren-holt');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maren Holt' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Tracks hosted' })).toHaveCount(0);
+});
+
 test('pagination: ten per page, ?page=N, and a 404 past the end', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('main').getByRole('article')).toHaveCount(10);

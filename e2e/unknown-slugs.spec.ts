@@ -51,12 +51,16 @@ test('a thousand unknown slugs on cached routes leave the route cache as it was'
     (t, n) => `/conferences/${conference.slug}/recaps/page/${n}`,
     (t, n) => `/sitemaps/talks-${n}.xml`,
     (t) => `/sitemaps/${t}.xml`,
+    (t) => `/authors/${t}`,
+    (t) => `/authors/${t}/feed.xml`,
+    (t, n) => `/authors/ada/page/${n}`,
   ];
   // `?page=N` is rewritten to the numbered route inside Next: the guard must judge it the same way.
   const rewritten: [string, string][] = [
     ['/?page=', '/page/'],
     ['/speakers?page=', '/speakers/page/'],
     ['/categories/notes?page=', '/categories/notes/page/'],
+    ['/authors/ada?page=', '/authors/ada/page/'],
   ];
   const paths = Array.from({ length: 1000 }, (_, i) =>
     routes[i % routes.length](`x${crypto.randomBytes(6).toString('hex')}`, 100_000 + crypto.randomInt(899_999)),

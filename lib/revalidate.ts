@@ -15,6 +15,7 @@ export function revalidatePaths(paths: Iterable<string>) {
     // Paginated lists: their numbered pages (served by `…/page/[n]`) move with the first one.
     if (path === '/speakers') revalidatePath('/speakers/page/[n]', 'page');
     if (/^\/categories\/[^/]+$/.test(path)) revalidatePath('/categories/[name]/page/[n]', 'page');
+    if (/^\/authors\/[^/]+$/.test(path)) revalidatePath('/authors/[handle]/page/[n]', 'page');
     if (/^\/conferences\/[^/]+\/recaps$/.test(path)) revalidatePath('/conferences/[slug]/recaps/page/[n]', 'page');
     if (path === '/sitemap.xml') revalidatePath('/sitemaps/[part]', 'page');
   }

@@ -7,7 +7,10 @@ import { buttonClass } from '@/components/ui/button';
 import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
 import { requireUser } from '@/lib/auth/current-user';
 import { SLUG_PATTERN } from '@/lib/slug';
+import { CopyLink } from './copy-link';
+import { FilterForm } from './filter-form';
 import { ImportForm } from './import-form';
+import { JournalVisibilityToggle } from './journal-visibility';
 
 export const metadata: Metadata = { title: 'Your journal', robots: { index: false } };
 
@@ -55,11 +58,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
             </>
           ) : (
             <>Only you can see it.</>
-          )}{' '}
-          <Link href="/account#journal" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
-            {user.journalPublic ? 'Make it private' : 'Make it public'}
-          </Link>
+          )}
+          {user.journalPublic && (
+            <>
+              {' '}
+              <CopyLink href={`/u/${user.handle}`} label="Copy link" className="font-medium text-accent-700 hover:underline dark:text-accent-400" />
+            </>
+          )}
         </p>
+        <JournalVisibilityToggle journalPublic={user.journalPublic} />
       </header>
 
       <div className="mt-6">
@@ -67,7 +74,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       </div>
 
       {options.conferences.length > 0 && (
-        <form method="get" action="/journal" className="mt-6 flex flex-wrap items-end gap-3" aria-label="Filter the journal">
+        <FilterForm
+          trailing={
+            filtered && (
+              <Link href="/journal" className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+                Clear filters
+              </Link>
+            )
+          }
+        >
           <div>
             <label htmlFor="journal-conference" className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
               Conference
@@ -94,15 +109,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
               ))}
             </select>
           </div>
-          <button type="submit" className={buttonClass('secondary')}>
-            Show
-          </button>
-          {filtered && (
-            <Link href="/journal" className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
-              Clear filters
-            </Link>
-          )}
-        </form>
+        </FilterForm>
       )}
 
       <div className="mt-8">

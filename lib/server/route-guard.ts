@@ -34,7 +34,7 @@ export function numberedListSegments(segments: string[], pageQuery: string | nul
   if (pageQuery === null || !/^\d{1,6}$/.test(pageQuery)) return segments;
   const list = segments.join('/');
   if (list === '') return ['page', pageQuery];
-  if (list === 'speakers' || /^categories\/[^/]+$/.test(list) || /^conferences\/[^/]+\/recaps$/.test(list)) return [...segments, 'page', pageQuery];
+  if (list === 'speakers' || /^(categories|authors)\/[^/]+$/.test(list) || /^conferences\/[^/]+\/recaps$/.test(list)) return [...segments, 'page', pageQuery];
   return segments;
 }
 
@@ -53,6 +53,10 @@ export function routeVerdict(segments: string[], lookups: RouteLookups): RouteVe
     case 'categories':
       if (rest.length === 0 || (rest.length === 1 && rest[0] === 'feed.xml')) return found(lookups.categoryExists(slug));
       if (rest.length === 2 && rest[0] === 'page') return withinPages(rest[1], () => lookups.categoryPageCount(slug));
+      return 'pass';
+    case 'authors':
+      if (rest.length === 0 || (rest.length === 1 && rest[0] === 'feed.xml')) return found(lookups.authorExists(slug));
+      if (rest.length === 2 && rest[0] === 'page') return withinPages(rest[1], () => lookups.authorPageCount(slug));
       return 'pass';
     case 'speakers':
       if (slug === 'page' && rest.length === 1) return withinPages(rest[0], () => lookups.speakerPageCount());

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { TalkItem } from '@/components/talk-item';
 import { JsonLd } from '@/components/json-ld';
 import { getSpeakerBySlug } from '@/db/queries';
+import { formatCalendarDate } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { speakerJsonLd } from '@/lib/structured-data';
 import { slugParam } from '@/lib/slug';
@@ -35,7 +36,7 @@ export default async function SpeakerPage({ params }: Props) {
   const slug = slugParam((await params).slug);
   const data = getSpeakerBySlug({ slug });
   if (!data) notFound();
-  const { speaker, talks } = data;
+  const { speaker, talks, hostedTracks } = data;
   return (
     <>
       <JsonLd data={speakerJsonLd(speaker)} />
@@ -54,6 +55,26 @@ export default async function SpeakerPage({ params }: Props) {
           <li key={talk.id}><TalkItem talk={talk} headingLevel={3} showConference /></li>
         ))}
       </ol>
+      {hostedTracks.length > 0 && (
+        <section aria-labelledby="tracks-hosted" className="mt-12">
+          <h2 id="tracks-hosted" className="text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Tracks hosted</h2>
+          <ul className="mt-4 space-y-3">
+            {hostedTracks.map((track) => (
+              <li key={track.id}>
+                <Link
+                  href={`/conferences/${track.conferenceSlug}/days/${track.dayNumber}#track-${track.id}`}
+                  className="font-semibold text-accent-700 hover:underline dark:text-accent-400"
+                >
+                  {track.name}
+                </Link>
+                <p className="text-sm text-stone-600 dark:text-stone-400">
+                  {track.conferenceName}, day {track.dayNumber} ({formatCalendarDate(track.dayDate, { weekday: true })})
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
