@@ -9,12 +9,12 @@ import { pageWindow } from '@/lib/pagination';
 export function Pagination({
   page,
   pageCount,
-  href = (n) => (n === 1 ? '/' : `/?page=${n}`),
+  href,
   labels = { previous: '← Newer posts', next: 'Older posts →' },
 }: {
   page: number;
   pageCount: number;
-  href?: (n: number) => string;
+  href: (n: number) => string;
   labels?: { previous: string; next: string };
 }) {
   if (pageCount <= 1) return null;

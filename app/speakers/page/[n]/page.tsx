@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
 import { SpeakerListPage } from '@/components/speaker-list-page';
-import { pageNumber } from '@/lib/pagination';
+import { laterPageNumber } from '@/lib/numbered-page';
 import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 60;
@@ -18,8 +17,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Reached through the `/speakers?page=N` rewrite in next.config.ts. */
 export default async function NumberedSpeakersPage({ params }: Props) {
-  const page = pageNumber((await params).n);
-  if (page === null) notFound();
-  if (page === 1) permanentRedirect('/speakers');
+  const page = laterPageNumber((await params).n, '/speakers');
   return <SpeakerListPage page={page} />;
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
 import { AuthorPage } from '@/components/author-page';
 import { getPostsByAuthor } from '@/db/queries';
-import { pageNumber } from '@/lib/pagination';
+import { laterPageNumber } from '@/lib/numbered-page';
 import { pageMetadata } from '@/lib/seo';
 import { slugParam } from '@/lib/slug';
 
@@ -28,8 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NumberedAuthorPage({ params }: Props) {
   const { n } = await params;
   const handle = slugParam((await params).handle);
-  const page = pageNumber(n);
-  if (page === null) notFound();
-  if (page === 1) permanentRedirect(`/authors/${handle}`);
+  const page = laterPageNumber(n, `/authors/${handle}`);
   return <AuthorPage handle={handle} page={page} />;
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
 import { CategoryPage } from '@/components/category-page';
 import { getPostsByCategory } from '@/db/queries';
-import { pageNumber } from '@/lib/pagination';
+import { laterPageNumber } from '@/lib/numbered-page';
 import { slugParam } from '@/lib/slug';
 import { pageMetadata } from '@/lib/seo';
 
@@ -29,8 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NumberedCategoryPage({ params }: Props) {
   const { n } = await params;
   const name = slugParam((await params).name);
-  const page = pageNumber(n);
-  if (page === null) notFound();
-  if (page === 1) permanentRedirect(`/categories/${name}`);
+  const page = laterPageNumber(n, `/categories/${name}`);
   return <CategoryPage slug={name} page={page} />;
 }

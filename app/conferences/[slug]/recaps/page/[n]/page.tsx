@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
 import { ConferenceRecapsPage } from '@/components/conference-recaps-page';
 import { getRecapsByConference } from '@/db/queries';
-import { pageNumber } from '@/lib/pagination';
+import { laterPageNumber } from '@/lib/numbered-page';
 import { slugParam } from '@/lib/slug';
 import { pageMetadata } from '@/lib/seo';
 
@@ -25,8 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NumberedConferenceRecapsPage({ params }: Props) {
   const { n } = await params;
   const slug = slugParam((await params).slug);
-  const page = pageNumber(n);
-  if (page === null) notFound();
-  if (page === 1) permanentRedirect(`/conferences/${slug}/recaps`);
+  const page = laterPageNumber(n, `/conferences/${slug}/recaps`);
   return <ConferenceRecapsPage slug={slug} page={page} />;
 }
