@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, type Usage } from './command-line';
 
 const USAGE = `Usage: npm run export -- --out DIR [--author EMAIL]
 
@@ -15,24 +15,10 @@ const USAGE = `Usage: npm run export -- --out DIR [--author EMAIL]
   --author EMAIL   only this author's posts (default: every post)
   -h, --help       show this help`;
 
-function usage(message?: string): never {
-  if (message) console.error(`export: ${message}\n`);
-  console.error(USAGE);
-  process.exit(2);
-}
-
-let values: { out?: string; author?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: { out: { type: 'string' }, author: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  }));
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, ...args } = commandLine('export', USAGE, {
+  options: { out: { type: 'string' }, author: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+const usage: Usage = args.usage;
 if (!values.out) usage('--out DIR is required.');
 const out = path.resolve(values.out);
 if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) usage(`--out ${values.out}: not a folder.`);

@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, type Usage } from './command-line';
 import type { DryRunEntry, ParseResult } from '@/lib/jekyll/types';
 
 const USAGE = `Usage: npm run import -- <file|folder>... [options]
@@ -33,38 +33,21 @@ const USAGE = `Usage: npm run import -- <file|folder>... [options]
 const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;
 const TALK_CHOICES = ['confident', 'all', 'none'] as const;
 
-function usage(message?: string): never {
-  if (message) console.error(`import: ${message}\n`);
-  console.error(USAGE);
-  process.exit(2);
-}
-
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      author: { type: 'string' },
-      source: { type: 'string' },
-      conference: { type: 'string' },
-      talks: { type: 'string', default: 'confident' },
-      'restore-deleted': { type: 'boolean', default: false },
-      'repair-encoding': { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
-}
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = commandLine('import', USAGE, {
+  allowPositionals: true,
+  options: {
+    author: { type: 'string' },
+    source: { type: 'string' },
+    conference: { type: 'string' },
+    talks: { type: 'string', default: 'confident' },
+    'restore-deleted': { type: 'boolean', default: false },
+    'repair-encoding': { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+const usage: Usage = args.usage;
 if (args.positionals.length === 0) usage('name at least one file or folder.');
 const talkChoice = TALK_CHOICES.find((c) => c === args.values.talks);
 if (!talkChoice) usage(`--talks ${args.values.talks}: use confident, all or none.`);

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, type Usage } from './command-line';
 
 const USAGE = `Usage: npm run schedule:import -- <file|url>... [options]
 
@@ -27,37 +27,20 @@ const USAGE = `Usage: npm run schedule:import -- <file|url>... [options]
   --json              print JSON on stdout (progress goes to stderr)
   -h, --help          show this help`;
 
-function usage(message?: string): never {
-  if (message) console.error(`schedule:import: ${message}\n`);
-  console.error(USAGE);
-  process.exit(2);
-}
-
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      conference: { type: 'string' },
-      name: { type: 'string' },
-      'time-zone': { type: 'string' },
-      'remove-missing': { type: 'boolean', default: false },
-      author: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
-}
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = commandLine('schedule:import', USAGE, {
+  allowPositionals: true,
+  options: {
+    conference: { type: 'string' },
+    name: { type: 'string' },
+    'time-zone': { type: 'string' },
+    'remove-missing': { type: 'boolean', default: false },
+    author: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+const usage: Usage = args.usage;
 if (args.positionals.length === 0) usage('name at least one file or URL.');
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 for (const given of args.positionals) {
