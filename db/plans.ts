@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { DEFAULT_TALK_MINUTES } from '@/lib/calendar';
+import { endOf } from '@/lib/agenda';
 import { db as defaultDb, type DB } from './index';
 import { getTalkCards, type TalkCard } from './queries';
 import { plans, talks } from './schema';
@@ -21,11 +21,6 @@ export type PlanResult =
   | { ok: true; changed: boolean; going: boolean; goingCount: number }
   | { ok: false; reason: 'talk-not-found' }
   | { ok: false; reason: 'over'; endsAt: number };
-
-/** When a talk is over: its start plus its length (a talk without a length counts as the default). */
-export function talkEndsAt(talk: { startsAt: number; durationMinutes: number | null }): number {
-  return talk.startsAt + (talk.durationMinutes ?? DEFAULT_TALK_MINUTES) * 60_000;
-}
 
 function goingCountOf(tx: Tx, talkId: number): number {
   return tx.select({ n: talks.goingCount }).from(talks).where(eq(talks.id, talkId)).get()?.n ?? 0;
@@ -53,9 +48,8 @@ export function setPlan(
       const talk = tx.select({ startsAt: talks.startsAt, durationMinutes: talks.durationMinutes }).from(talks).where(eq(talks.id, talkId)).get();
       if (!talk) return { ok: false, reason: 'talk-not-found' };
       if (going) {
-        if (talk.startsAt !== null && talkEndsAt({ startsAt: talk.startsAt, durationMinutes: talk.durationMinutes }) <= now) {
-          return { ok: false, reason: 'over', endsAt: talkEndsAt({ startsAt: talk.startsAt, durationMinutes: talk.durationMinutes }) };
-        }
+        const endsAt = talk.startsAt === null ? null : endOf({ startsAt: talk.startsAt, durationMinutes: talk.durationMinutes });
+        if (endsAt !== null && endsAt <= now) return { ok: false, reason: 'over', endsAt };
         const inserted = tx.insert(plans).values({ userId, talkId, createdAt: now }).onConflictDoNothing().run();
         if (inserted.changes > 0) moveGoingCount(tx, talkId, 1);
         return { ok: true, changed: inserted.changes > 0, going: true, goingCount: goingCountOf(tx, talkId) };

@@ -1,0 +1,88 @@
+import { testDatabasePath } from '@/lib/testing/fresh-db';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Dynamic imports, after fresh-db has pointed DATABASE_PATH at a new file.
+const { db } = await import('./index');
+const { conferences, days, plans, talks, users } = await import('./schema');
+const p = await import('./plans');
+const { deleteUserById } = await import('./users');
+void testDatabasePath;
+
+const HOUR = 3_600_000;
+let seq = 0;
+let conferenceId: number;
+let dayId: number;
+
+function newUser() {
+  const n = ++seq;
+  return db.insert(users).values({ email: `planner${n}@example.com`, name: `Planner ${n}`, handle: `planner-${n}`, role: 'reader' }).returning().get();
+}
+function newTalk(startsAt: number | null = Date.now() + 24 * HOUR, durationMinutes: number | null = 45) {
+  const n = ++seq;
+  return db.insert(talks).values({ conferenceId, dayId, slug: `plan-talk-${n}`, title: `Talk ${n}`, startsAt, durationMinutes, position: n }).returning().get().id;
+}
+const going = (talkId: number) => db.select({ n: talks.goingCount }).from(talks).where(eq(talks.id, talkId)).get()!.n;
+
+beforeAll(() => {
+  conferenceId = db.insert(conferences).values({ slug: 'plans-conf', name: 'Plans Conf', startDate: '2031-05-01', endDate: '2031-05-02', timeZone: 'Europe/Berlin' }).returning().get().id;
+  dayId = db.insert(days).values({ conferenceId, number: 1, date: '2031-05-01' }).returning().get().id;
+});
+
+describe('going counts kept at write time', () => {
+  it('counts each person once, and takes the count back down on removal', () => {
+    const talk = newTalk();
+    const [a, b] = [newUser(), newUser()];
+    expect(p.setPlan({ userId: a.id, talkId: talk, going: true })).toEqual({ ok: true, changed: true, going: true, goingCount: 1 });
+    expect(p.setPlan({ userId: a.id, talkId: talk, going: true })).toEqual({ ok: true, changed: false, going: true, goingCount: 1 });
+    expect(p.setPlan({ userId: b.id, talkId: talk, going: true })).toMatchObject({ changed: true, goingCount: 2 });
+    expect(p.setPlan({ userId: a.id, talkId: talk, going: false })).toEqual({ ok: true, changed: true, going: false, goingCount: 1 });
+    expect(p.setPlan({ userId: a.id, talkId: talk, going: false })).toMatchObject({ changed: false, goingCount: 1 });
+    expect(going(talk)).toBe(1);
+    expect(p.getPlannedTalkIdsByUser({ userId: b.id, talkIds: [talk] })).toEqual([talk]);
+    expect(p.checkGoingCounts().mismatches).toEqual([]);
+  });
+
+  it('refuses a talk that is over, keeps one that has started, and always lets a plan go', () => {
+    const user = newUser();
+    const over = newTalk(Date.now() - 2 * HOUR, 60);
+    const running = newTalk(Date.now() - 10 * 60_000, 60);
+    expect(p.setPlan({ userId: user.id, talkId: over, going: true })).toMatchObject({ ok: false, reason: 'over' });
+    expect(going(over)).toBe(0);
+    expect(p.setPlan({ userId: user.id, talkId: running, going: true })).toMatchObject({ ok: true, going: true });
+    expect(p.setPlan({ userId: user.id, talkId: running, going: false, now: Date.now() + 10 * HOUR })).toMatchObject({ ok: true, changed: true });
+    expect(p.setPlan({ userId: user.id, talkId: 9_999_999, going: true })).toEqual({ ok: false, reason: 'talk-not-found' });
+  });
+
+  it('recounts the talks of a deleted account', () => {
+    const talk = newTalk();
+    const [stays, leaves] = [newUser(), newUser()];
+    p.setPlan({ userId: stays.id, talkId: talk, going: true });
+    p.setPlan({ userId: leaves.id, talkId: talk, going: true });
+    expect(going(talk)).toBe(2);
+    expect(deleteUserById({ id: leaves.id })).toEqual({ ok: true });
+    expect(going(talk)).toBe(1);
+    expect(p.checkGoingCounts().mismatches).toEqual([]);
+  });
+
+  it('db:check finds a count that drifted from the rows and fixes it', () => {
+    const talk = newTalk();
+    const user = newUser();
+    p.setPlan({ userId: user.id, talkId: talk, going: true });
+    db.insert(plans).values({ userId: newUser().id, talkId: talk, createdAt: Date.now() }).run(); // behind the counter's back
+    const found = p.checkGoingCounts();
+    expect(found.mismatches).toEqual([expect.objectContaining({ talkId: talk, stored: 1, actual: 2 })]);
+    expect(p.checkGoingCounts({ fix: true })).toMatchObject({ fixed: true });
+    expect(going(talk)).toBe(2);
+    expect(p.checkGoingCounts().mismatches).toEqual([]);
+  });
+
+  it('lists the agenda in time order', () => {
+    const user = newUser();
+    const later = newTalk(Date.now() + 30 * HOUR);
+    const sooner = newTalk(Date.now() + 20 * HOUR);
+    p.setPlan({ userId: user.id, talkId: later, going: true });
+    p.setPlan({ userId: user.id, talkId: sooner, going: true });
+    expect(p.getAgendaByUser({ userId: user.id }).talks.map((t) => t.id)).toEqual([sooner, later]);
+  });
+});
