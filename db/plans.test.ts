@@ -77,6 +77,16 @@ describe('going counts kept at write time', () => {
     expect(p.checkGoingCounts().mismatches).toEqual([]);
   });
 
+  it('a grown journal has agendas whose going counts match their rows', async () => {
+    const { growDatabase, scaledSize } = await import('./grow');
+    growDatabase(db.$client, scaledSize(0.01));
+    const { n } = db.$client.prepare('SELECT count(*) AS n FROM plans').get() as { n: number };
+    const { sum } = db.$client.prepare('SELECT sum(going_count) AS sum FROM talks').get() as { sum: number };
+    expect(n).toBeGreaterThan(1000);
+    expect(sum).toBe(n);
+    expect(p.checkGoingCounts().mismatches).toEqual([]);
+  });
+
   it('lists the agenda in time order', () => {
     const user = newUser();
     const later = newTalk(Date.now() + 30 * HOUR);
