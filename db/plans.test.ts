@@ -1,4 +1,7 @@
 import { testDatabasePath } from '@/lib/testing/fresh-db';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,7 +10,6 @@ const { db } = await import('./index');
 const { conferences, days, plans, talks, users } = await import('./schema');
 const p = await import('./plans');
 const { deleteUserById } = await import('./users');
-void testDatabasePath;
 
 const HOUR = 3_600_000;
 let seq = 0;
@@ -76,6 +78,27 @@ describe('going counts kept at write time', () => {
     expect(going(talk)).toBe(2);
     expect(p.checkGoingCounts().mismatches).toEqual([]);
   });
+
+  it('`npm run db:check` reports a drifted going count and exits 1; with --fix it stores the recount', async () => {
+    const talk = newTalk();
+    p.setPlan({ userId: newUser().id, talkId: talk, going: true });
+    db.update(talks).set({ goingCount: 5 }).where(eq(talks.id, talk)).run();
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const cli = (...args: string[]) =>
+      promisify(execFile)(path.join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/db-check.ts', ...args], {
+        env: { ...process.env, DATABASE_PATH: testDatabasePath },
+        cwd: process.cwd(),
+      });
+    const failed = await cli().then(
+      () => null,
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain(`goingCount 5 → 1`);
+    const fixed = JSON.parse((await cli('--fix', '--json')).stdout) as { going: { fixed: boolean } };
+    expect(fixed.going.fixed).toBe(true);
+    expect(going(talk)).toBe(1);
+  }, 60_000);
 
   it('a grown journal has agendas whose going counts match their rows', async () => {
     const { growDatabase, scaledSize } = await import('./grow');
