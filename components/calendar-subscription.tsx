@@ -18,8 +18,8 @@ export function CalendarSubscription({ userId }: { userId: number }) {
         Your talks in your calendar
       </h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Subscribe to this private link in Apple Calendar, Google Calendar or Outlook to see every talk you mark. Anyone
-        with the link can see those talks: reset it if it leaks.
+        Subscribe to this private link in Apple Calendar, Google Calendar or Outlook to see every talk you mark, and the
+        talks on your agenda (as tentative) before the event. Anyone with the link can see those talks: reset it if it leaks.
       </p>
       <CalendarSubscriptionControls httpsUrl={httpsUrl} webcalUrl={webcalUrl} />
     </section>

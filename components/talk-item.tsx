@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TalkCard } from '@/db/queries';
 import { formatTimeInZone } from '@/lib/dates';
+import { GoingToggle } from './going-toggle';
 import { RatingForm } from './rating-form';
 import { RatingSummary } from './rating-summary';
 import { SpeakerList } from './speaker-list';
@@ -46,6 +47,7 @@ export function TalkItem({ talk, headingLevel = 3, showConference = false, ratea
       <div className="mt-3 flex flex-col gap-2">
         <TalkLinks {...talk} />
         <RatingSummary {...talk} />
+        {rateable && talk.startsAt !== null && <GoingToggle talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} goingCount={talk.goingCount} renderedAt={Date.now()} rateHref={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}#your-rating`} />}
         {rateable && <RatingForm talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} timeZone={talk.timeZone} />}
         {talk.recaps.length > 0 && (
           <p className="text-sm text-stone-600 dark:text-stone-400">

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db } from './index';
 import { getTalkCards } from './queries';
-import { ratings, users } from './schema';
+import { plans, ratings, users } from './schema';
 
 /**
  * The personal calendar feed's secret. `/journal/calendar.ics?token=…` is fetched by calendar apps
@@ -38,14 +38,21 @@ export function getUserByCalendarToken({ token }: { token: unknown }) {
   );
 }
 
-/** The talks a user marked (any row in `ratings`: seen, rated or reviewed), as talk cards. */
+/**
+ * The talks a user marked (any row in `ratings`: seen, rated or reviewed) and the talks on their
+ * agenda, as talk cards; `planned` for an agenda talk not (yet) marked as seen. `lastChange` is
+ * the newest of either.
+ */
 export function getMarkedTalksByUserId({ userId }: { userId: number }) {
-  const rows = db
+  const seen = db
     .select({ talkId: ratings.talkId, updatedAt: ratings.updatedAt })
     .from(ratings)
     .where(eq(ratings.userId, userId))
     .orderBy(asc(ratings.createdAt))
     .all();
-  const lastChange = rows.reduce((max, r) => Math.max(max, r.updatedAt), 0);
-  return { talks: getTalkCards(rows.map((r) => r.talkId)), lastChange };
+  const planned = db.select({ talkId: plans.talkId, createdAt: plans.createdAt }).from(plans).where(eq(plans.userId, userId)).orderBy(asc(plans.createdAt)).all();
+  const seenIds = new Set(seen.map((r) => r.talkId));
+  const ids = [...seenIds, ...planned.map((r) => r.talkId).filter((id) => !seenIds.has(id))];
+  const lastChange = Math.max(0, ...seen.map((r) => r.updatedAt), ...planned.map((r) => r.createdAt));
+  return { talks: getTalkCards(ids).map((t) => ({ ...t, planned: !seenIds.has(t.id) })), lastChange };
 }

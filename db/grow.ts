@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 
 /**
  * Grows a journal to the size of a real multi-year one, for benchmarks and query-plan checks:
- * conferences × days × talks, speakers, published recaps covering talks, readers and their
- * ratings. Everything is bulk SQL in one transaction, written through the schema's own triggers
- * (so the search index follows) with the rating aggregates recomputed at the end, as the app
- * keeps them. The demo journal already in the file is left as it is.
+ * conferences × days × talks, speakers, published recaps covering talks, readers, their ratings
+ * and their agendas. Everything is bulk SQL in one transaction, written through the schema's own triggers
+ * (so the search index follows) with the rating aggregates and going counts recomputed at the
+ * end, as the app keeps them. The demo journal already in the file is left as it is.
  */
 export type GrowSize = {
   conferences: number;
@@ -19,6 +19,8 @@ export type GrowSize = {
   ratingsPerReader: number;
   /** One reader with this many ratings: the heavy journal. */
   heavyReaderRatings: number;
+  /** Talks on each reader's agenda ("I'm going"). */
+  plansPerReader: number;
 };
 
 /** 100 conferences × 5 days × 200 talks, 20k speakers, 10k recaps, 50k readers × 20 ratings. */
@@ -33,6 +35,7 @@ export const FULL_SIZE: GrowSize = {
   readers: 50_000,
   ratingsPerReader: 20,
   heavyReaderRatings: 500,
+  plansPerReader: 10,
 };
 
 /** The same shape at a fraction of the rows (at least one of everything). */
@@ -189,6 +192,17 @@ export function growDatabase(sqlite: Database.Database, size: GrowSize = FULL_SI
         rating_count = agg.c, rating_sum = agg.s, attendance_count = agg.a
       FROM (SELECT talk_id, count(stars) AS c, coalesce(sum(stars), 0) AS s, count(*) AS a
             FROM ratings WHERE excluded_at IS NULL GROUP BY talk_id) AS agg
+      WHERE talks.id = agg.talk_id AND talks.guid LIKE '${GROWN}-%'`);
+
+    // Agendas: each reader plans `plansPerReader` distinct talks (another stride, so plans and
+    // ratings overlap only in part), and the going counts follow, as the agenda action keeps them.
+    sqlite.exec(`${seq('k', size.plansPerReader)}
+      INSERT OR IGNORE INTO plans (user_id, talk_id, created_at)
+      SELECT u.id, ${firstTalk} + (u.id * 53 + k.n * 211) % ${talkCount}, ${now} - k.n * ${day}
+      FROM users u, k WHERE u.handle LIKE '${GROWN}-%' AND u.handle <> '${GROWN}-author'`);
+    sqlite.exec(`
+      UPDATE talks SET going_count = agg.n
+      FROM (SELECT talk_id, count(*) AS n FROM plans GROUP BY talk_id) AS agg
       WHERE talks.id = agg.talk_id AND talks.guid LIKE '${GROWN}-%'`);
   });
   grow();

@@ -213,6 +213,7 @@ export function getTalkCards(talkIds: number[]) {
       ratingCount: talks.ratingCount,
       ratingSum: talks.ratingSum,
       attendanceCount: talks.attendanceCount,
+      goingCount: talks.goingCount,
       trackId: talks.trackId,
       trackName: tracks.name,
       trackHost: tracks.host,
@@ -362,6 +363,7 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
       ratingCount: talks.ratingCount,
       ratingSum: talks.ratingSum,
       attendanceCount: talks.attendanceCount,
+      goingCount: talks.goingCount,
     })
     .from(talks)
     .leftJoin(days, eq(days.id, talks.dayId))

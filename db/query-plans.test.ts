@@ -18,9 +18,10 @@ const { growDatabase, scaledSize, GROWN, HEAVY_READER_EMAIL } = await import('./
 const q = await import('./queries');
 const { searchSite } = await import('./search');
 const r = await import('./ratings');
+const plans = await import('./plans');
 
 const sqlite = db.$client;
-const LARGE_TABLES = ['talks', 'ratings', 'posts', 'post_talks', 'post_categories', 'talk_speakers', 'speakers', 'users', 'comments'];
+const LARGE_TABLES = ['talks', 'ratings', 'plans', 'posts', 'post_talks', 'post_categories', 'talk_speakers', 'speakers', 'users', 'comments'];
 // Tables whose rows belong to one post: probing them once per published post is a walk of the whole journal.
 const KEYED_BY_POST = /^(SEARCH|SCAN) (post_talks|post_categories|posts_fts|comments)\b/;
 
@@ -81,6 +82,9 @@ const hotQueries: [string, () => unknown][] = [
   ['conference feed', () => q.getFeedPostsByConference({ slug: ids.conference })],
   ['category feed', () => q.getFeedPostsByCategory({ slug: 'stream-processing' })],
   ['rating write', () => r.upsertRating({ userId: ids.heavyReader, talkId: ids.talk, stars: 4, review: null, seenHow: 'room' })],
+  ['agenda', () => plans.getAgendaByUser({ userId: ids.heavyReader })],
+  ['agenda of a page (per-user request)', () => plans.getPlannedTalkIdsByUser({ userId: ids.heavyReader, talkIds: [ids.talk, ids.talk + 1, ids.talk + 2] })],
+  ['plan write', () => plans.setPlan({ userId: ids.heavyReader, talkId: ids.talk, going: true, now: 0 })],
 ];
 
 beforeAll(async () => {

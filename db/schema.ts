@@ -207,6 +207,8 @@ export const talks = sqliteTable(
     ratingCount: integer('rating_count').notNull().default(0),
     ratingSum: integer('rating_sum').notNull().default(0),
     attendanceCount: integer('attendance_count').notNull().default(0),
+    /** People with the talk on their agenda ("I'm going"), maintained with each plan. */
+    goingCount: integer('going_count').notNull().default(0),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -220,6 +222,7 @@ export const talks = sqliteTable(
     check('talks_rating_count_check', sql`${t.ratingCount} >= 0`),
     check('talks_rating_sum_check', sql`${t.ratingSum} >= 0`),
     check('talks_attendance_count_check', sql`${t.attendanceCount} >= 0`),
+    check('talks_going_count_check', sql`${t.goingCount} >= 0`),
   ],
 );
 
@@ -446,6 +449,23 @@ export const ratings = sqliteTable(
   ],
 );
 
+// ---------------------------------------------------------------- plans
+
+/** A talk on someone's agenda ("I'm going"), before it happens: one row per person and talk. */
+export const plans = sqliteTable(
+  'plans',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    talkId: integer('talk_id')
+      .notNull()
+      .references(() => talks.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.talkId] }), index('plans_talk_id_idx').on(t.talkId)],
+);
+
 // --------------------------------------------------------------- comments
 
 export const comments = sqliteTable(
@@ -586,4 +606,5 @@ export type Room = typeof rooms.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Rating = typeof ratings.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
 export type Comment = typeof comments.$inferSelect;

@@ -3,7 +3,8 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { slugify } from '@/lib/slug';
 import { db as defaultDb, type DB } from './index';
-import { accounts, auditLog, posts, ratings, talks, users, type Role, type User } from './schema';
+import { recountGoing } from './plans';
+import { accounts, auditLog, plans, posts, ratings, talks, users, type Role, type User } from './schema';
 
 /**
  * Reads and writes for accounts and sign-in. Emails arrive already normalised (see
@@ -174,6 +175,7 @@ export function updateUserJournalPublic({ id, journalPublic }: { id: number; jou
  * - published recaps stay, with `author_id` set null by the foreign key ("A former member");
  * - drafts and soft-deleted posts go (nobody could ever open them again without an author);
  * - ratings go (cascade), and the talks' write-time aggregates are recomputed from what is left;
+ * - agenda plans go (cascade), and those talks' going counts are recomputed the same way;
  * - OAuth links go (cascade); comments, uploads and audit entries keep their rows with the user set null.
  * Refused when it would leave no active admin.
  */
@@ -185,6 +187,7 @@ export function deleteUserById({ id }: { id: number }, db: DB = defaultDb): { ok
       return { ok: false as const, reason: 'last-admin' as const };
     }
     const talkIds = tx.select({ talkId: ratings.talkId }).from(ratings).where(eq(ratings.userId, id)).all().map((r) => r.talkId);
+    const plannedIds = tx.select({ talkId: plans.talkId }).from(plans).where(eq(plans.userId, id)).all().map((r) => r.talkId);
     tx.delete(posts).where(and(eq(posts.authorId, id), ne(posts.status, 'published'))).run();
     tx.delete(users).where(eq(users.id, id)).run();
     if (talkIds.length) {
@@ -200,6 +203,7 @@ export function deleteUserById({ id }: { id: number }, db: DB = defaultDb): { ok
         .where(inArray(talks.id, talkIds))
         .run();
     }
+    recountGoing(tx, plannedIds);
     return { ok: true as const };
   }, { behavior: 'immediate' });
 }

@@ -104,6 +104,14 @@ const expected: Record<string, Row> = {
   // Resetting needs the explicit intent; without it nothing changes for anyone.
   'app/journal/calendar-actions.ts#resetCalendarTokenAction': { payload: () => ({}), expect: signedIn('invalid') },
 
+  // ---- app/agenda/actions.ts: "I'm going", the planner is always the session's user
+  'app/agenda/actions.ts#setPlanAction': {
+    // A talk that does not exist (no going count moves); the `userId` is ignored.
+    payload: ({ target }) => ({ talkId: NO_SUCH_ID, userId: String(target.id), going: 'on' }),
+    expect: signedIn('failed'),
+    unchangedOn: ['failed'],
+  },
+
   // ---- app/posts/[slug]/actions.ts: comments; ownership and moderation rights are in the queries
   'app/posts/[slug]/actions.ts#createCommentAction': { payload: () => ({ postId: NO_SUCH_ID, body: 'Raw comment' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
   'app/posts/[slug]/actions.ts#editCommentAction': { payload: () => ({ commentId: NO_SUCH_ID, body: 'Raw edit' }), expect: signedIn('failed'), unchangedOn: ['failed'] },
@@ -203,6 +211,7 @@ function snapshot(people: Person[], emails: string[]): string {
       users: q(`SELECT * FROM users WHERE id IN (${idList}) OR email IN (${emailList}) ORDER BY id`, ...ids, ...allEmails),
       accounts: q(`SELECT * FROM accounts WHERE user_id IN (${idList}) ORDER BY provider, provider_account_id`, ...ids),
       ratings: q(`SELECT * FROM ratings WHERE user_id IN (${idList}) ORDER BY user_id, talk_id`, ...ids),
+      plans: q(`SELECT * FROM plans WHERE user_id IN (${idList}) ORDER BY user_id, talk_id`, ...ids),
       posts: q(`SELECT * FROM posts WHERE author_id IN (${idList}) ORDER BY id`, ...ids),
       comments: q(`SELECT * FROM comments WHERE author_id IN (${idList}) ORDER BY id`, ...ids),
       reports: q(`SELECT * FROM comment_reports WHERE reporter_id IN (${idList}) OR resolved_by IN (${idList}) ORDER BY id`, ...ids, ...ids),

@@ -8,6 +8,7 @@ import { GET as conferenceIcs } from '@/app/conferences/[slug]/calendar.ics/rout
 import { GET as journalIcs } from '@/app/journal/calendar.ics/route';
 import { getCalendarTokenByUserId, getUserByCalendarToken, resetCalendarToken } from '@/db/calendar';
 import { db } from '@/db/index';
+import { setPlan } from '@/db/plans';
 import { conferences, days, ratings, talks, users } from '@/db/schema';
 import { seedDemoJournal } from '@/db/seed';
 import { zonedTimeToUtc } from '@/lib/dates';
@@ -183,6 +184,27 @@ describe('personal calendar (/journal/calendar.ics?token=…)', () => {
       expect(response.headers.get('cache-control')).toBe('private, no-store');
     }
     expect((await get(fresh)).status).toBe(200);
+  });
+
+  it('holds the agenda’s talks as tentative before the event, and a planned talk once seen as confirmed', async () => {
+    const reader = db.insert(users).values({ email: 'planner@example.com', name: 'Planner', handle: 'planner', role: 'reader' }).returning().get();
+    const token = resetCalendarToken({ userId: reader.id });
+    const conf = db.insert(conferences).values({ slug: 'next-year', name: 'Next Year Conf', startDate: '2031-06-10', endDate: '2031-06-10', timeZone: 'Europe/Berlin' }).returning().get();
+    const day = db.insert(days).values({ conferenceId: conf.id, number: 1, date: '2031-06-10' }).returning().get();
+    const startsAt = zonedTimeToUtc('2031-06-10', '09:30', 'Europe/Berlin');
+    const [planned, plannedAndSeen] = ['Planned', 'Planned and seen'].map((title, i) =>
+      db.insert(talks).values({ conferenceId: conf.id, dayId: day.id, slug: `talk-${i}`, title, startsAt: startsAt + i * 3_600_000, durationMinutes: 40 }).returning().get(),
+    );
+    for (const t of [planned, plannedAndSeen]) expect(setPlan({ userId: reader.id, talkId: t.id, going: true, now: startsAt - 86_400_000 })).toMatchObject({ ok: true });
+    db.insert(ratings).values({ userId: reader.id, talkId: plannedAndSeen.id, stars: 4 }).run();
+
+    const { root, events } = parseIcs(await (await get(token)).text());
+    const status = Object.fromEntries(root.getAllSubcomponents('vevent').map((c) => [c.getFirstPropertyValue('summary'), c.getFirstPropertyValue('status')]));
+    expect(status).toEqual({ Planned: 'TENTATIVE', 'Planned and seen': 'CONFIRMED' });
+    const event = events.find((e) => e.summary === 'Planned')!;
+    expect(event.tzid).toBe('Europe/Berlin');
+    expect(utcMs(event.start)).toBe(startsAt);
+    expect(utcMs(event.end)).toBe(startsAt + 40 * 60_000);
   });
 
   it('refuses the token of a disabled account', async () => {

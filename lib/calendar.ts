@@ -1,5 +1,5 @@
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import ical, { type ICalCalendar, type ICalEventData } from 'ical-generator';
+import ical, { ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { absoluteUrl, SITE_NAME } from './seo';
 
 /**
@@ -194,13 +194,18 @@ export function conferenceCalendar({
   return cal;
 }
 
-/** The talks a person marked, across conferences: timed ones at their time, the rest all day. */
-export function personalCalendar({ name, talks, stamp }: { name: string; talks: CalendarTalk[]; stamp: Date }): ICalCalendar {
-  const cal = newCalendar({ name, description: `Talks you marked on ${SITE_NAME}.`, url: absoluteUrl('/journal') });
-  const timed = talks.filter((t): t is CalendarTalk & { startsAt: number } => t.startsAt !== null);
+/**
+ * The talks a person marked or plans to see, across conferences: timed ones at their time, the
+ * rest all day. A planned talk (on the agenda, not yet seen) is TENTATIVE, a seen one CONFIRMED;
+ * the UID is the same either way, so marking a planned talk as seen updates its event in place.
+ */
+export function personalCalendar({ name, talks, stamp }: { name: string; talks: (CalendarTalk & { planned?: boolean })[]; stamp: Date }): ICalCalendar {
+  const cal = newCalendar({ name, description: `Talks you marked or plan to see on ${SITE_NAME}.`, url: absoluteUrl('/journal') });
+  const status = (t: { planned?: boolean }) => (t.planned ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED);
+  const timed = talks.filter((t): t is CalendarTalk & { startsAt: number; planned?: boolean } => t.startsAt !== null);
   addTimezones(cal, timed);
   for (const t of timed.sort((a, b) => a.startsAt - b.startsAt)) {
-    cal.createEvent(timedTalkEvent(t, 'journal-', stamp, t.conferenceName));
+    cal.createEvent({ ...timedTalkEvent(t, 'journal-', stamp, t.conferenceName), status: status(t) });
   }
   for (const t of talks) {
     if (t.startsAt !== null || !t.dayDate) continue;
@@ -214,6 +219,7 @@ export function personalCalendar({ name, talks, stamp }: { name: string; talks: 
       description: [`${t.conferenceName}${t.dayNumber ? `, day ${t.dayNumber}` : ''}`, talkDescription(t)].join('\n\n'),
       location: [t.room, t.conferenceName].filter(Boolean).join(', '),
       url: talkUrl(t),
+      status: status(t),
     });
   }
   return cal;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CalendarSubscription } from '@/components/calendar-subscription';
 import { JournalList, JournalTotals, journalPage } from '@/components/journal-list';
+import { JournalTabs } from '@/components/journal-tabs';
 import { Pagination } from '@/components/pagination';
 import { buttonClass } from '@/components/ui/button';
 import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
@@ -44,6 +45,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="mx-auto max-w-3xl">
+      <JournalTabs current="journal" />
       <header>
         <h1 className="text-3xl font-bold tracking-tight text-stone-900 dark:text-white">Your journal</h1>
         <p className="mt-2 text-stone-600 dark:text-stone-400">

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { getPlannedTalkIdsByUser } from '@/db/plans';
 import { getModeratedReviewsByTalk, getModerationRightsByTalk, getRatingsByUserAndTalks } from '@/db/ratings';
 import { getCurrentUser } from '@/lib/auth/current-user';
 
@@ -24,11 +25,12 @@ export async function GET(request: NextRequest) {
     ),
   ].slice(0, MAX_TALKS);
   const user = await getCurrentUser();
-  if (!user) return Response.json({ signedIn: false, ratings: {} }, { headers: PRIVATE });
+  if (!user) return Response.json({ signedIn: false, ratings: {}, agenda: [] }, { headers: PRIVATE });
 
   const body: Record<string, unknown> = {
     signedIn: true,
     ratings: getRatingsByUserAndTalks({ userId: user.id, talkIds }),
+    agenda: getPlannedTalkIdsByUser({ userId: user.id, talkIds }),
   };
   if (request.nextUrl.searchParams.get('moderation') === '1') {
     const moderation: Record<number, { hide: boolean; exclude: boolean; entries: ReturnType<typeof getModeratedReviewsByTalk> }> = {};
