@@ -131,6 +131,7 @@ export function JournalList({ entries, editable = false }: { entries: JournalEnt
                             path={`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`}
                             startsAt={e.talk.startsAt}
                             timeZone={e.talk.timeZone}
+                            dayDate={e.talk.dayDate}
                             initial={{ stars: e.stars, review: e.review, seenHow: e.seenHow, seenOn: e.seenOn, hidden: e.hidden, excluded: e.excluded }}
                           />
                         </div>

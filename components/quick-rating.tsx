@@ -30,6 +30,8 @@ type Props = {
   path: string;
   startsAt: number | null;
   timeZone: string;
+  /** The talk's day: where the date seen starts. */
+  dayDate: string | null;
   initial?: MyRating | null;
 };
 
@@ -37,12 +39,7 @@ type Load = 'loading' | 'signed-out' | 'ready' | 'error';
 
 const line = 'flex h-9 min-w-0 items-center gap-x-2 whitespace-nowrap text-sm';
 
-/** The talk's day in its own zone, 'YYYY-MM-DD' (Canadian English writes dates that way). */
-function dayOf(startsAt: number | null, timeZone: string): string | null {
-  return startsAt === null ? null : new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(startsAt);
-}
-
-export function QuickRating({ talkId, title, path, startsAt, timeZone, initial }: Props) {
+export function QuickRating({ talkId, title, path, startsAt, timeZone, dayDate, initial }: Props) {
   const id = useId();
   const pathname = usePathname();
   const [load, setLoad] = useState<Load>(initial !== undefined ? 'ready' : 'loading');
@@ -145,7 +142,7 @@ export function QuickRating({ talkId, title, path, startsAt, timeZone, initial }
           <RatingFields
             id={id}
             defaults={{ seenHow: current?.seenHow ?? 'room', seenOn: current?.seenOn ?? null, review: current?.review ?? '' }}
-            dayDate={dayOf(startsAt, timeZone)}
+            dayDate={dayDate}
             errors={errors}
             hidden={!!current?.hidden}
           />

@@ -152,7 +152,7 @@ export function RatingForm({ talkId, talkTitle, startsAt, timeZone, dayDate }: P
             describedBy={`${id}-guide`}
             onPick={(n) => save({ ...fieldsOf(formRef.current!), intent: 'save', stars: String(n) })}
           />
-          <ul id={`${id}-guide`} className="mt-1 grid gap-x-4 text-xs text-stone-500 sm:grid-cols-2 dark:text-stone-400">
+          <ul id={`${id}-guide`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
             {([5, 4, 3, 2, 1] as const).map((n) => (
               <li key={n}>
                 <span aria-hidden="true" className="text-amber-500">{'★'.repeat(n)}</span>

@@ -47,7 +47,14 @@ export function TalkItem({ talk, headingLevel = 3, showConference = false, ratea
         <TalkLinks {...talk} />
         <LiveRatingSummary talkId={talk.id} ratingCount={talk.ratingCount} ratingSum={talk.ratingSum} attendanceCount={talk.attendanceCount} />
         {rateable && (
-          <QuickRating talkId={talk.id} title={talk.title} path={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`} startsAt={talk.startsAt} timeZone={talk.timeZone} />
+          <QuickRating
+            talkId={talk.id}
+            title={talk.title}
+            path={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`}
+            startsAt={talk.startsAt}
+            timeZone={talk.timeZone}
+            dayDate={talk.dayDate}
+          />
         )}
         {talk.recaps.length > 0 && (
           <p className="text-sm text-stone-600 dark:text-stone-400">

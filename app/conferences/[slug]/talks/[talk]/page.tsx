@@ -99,7 +99,7 @@ export default async function TalkPage({ params }: Props) {
 
       <section aria-labelledby="ratings" className="mt-10">
         <h2 id="ratings" className="text-xl font-semibold text-stone-900 dark:text-white">Ratings</h2>
-        <div className="mt-4 grid gap-6 sm:grid-cols-2">
+        <div className="mt-4 grid items-start gap-6 sm:grid-cols-2">
           <RatingDistribution counts={getRatingDistributionByTalk({ talkId: talk.id })} ratingCount={talk.ratingCount} ratingSum={talk.ratingSum} />
           <div id="your-rating" className="scroll-mt-20 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
             <h3 className="text-sm font-semibold text-stone-900 dark:text-white">Your rating</h3>
