@@ -8,7 +8,7 @@ export const SEEN_HOW_VALUES = ['room', 'livestream', 'recording'] as const sati
 
 export const REVIEW_MAX_LENGTH = 2000;
 
-/** The visible labels of the star radio group: "1 – poor" … "5 – excellent". */
+/** What each number of stars means: the stars are named "1 star – poor" … "5 stars – excellent". */
 export const STAR_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
   1: 'poor',
   2: 'fair',
