@@ -115,10 +115,12 @@ export function QuickRating({ talkId, title, path, startsAt, timeZone, dayDate, 
         <StarRadios name={`${id}-stars`} value={shown?.stars ?? null} label={`Your stars for “${title}”`} onPick={pick} />
         {shown ? (
           <span className="min-w-0 truncate text-stone-700 dark:text-stone-300">
-            <span aria-hidden="true" className="text-emerald-600 dark:text-emerald-400">✓</span> Saw it {SEEN_HOW_LABELS[shown.seenHow]}
+            <span aria-hidden="true" className="text-emerald-600 dark:text-emerald-400">✓</span> Saw it
+            {/* A phone's line holds the stars, "Saw it" and "More"; the how is in "More". */}
+            <span className="max-sm:sr-only"> {SEEN_HOW_LABELS[shown.seenHow]}</span>
           </span>
         ) : (
-          <span className="min-w-0 truncate text-stone-500 dark:text-stone-400">Tap a star if you saw it</span>
+          <span className="min-w-0 truncate text-stone-500 max-sm:hidden dark:text-stone-400">Tap a star if you saw it</span>
         )}
         <button
           type="button"
