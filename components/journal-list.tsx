@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { JournalEntry } from '@/db/ratings';
 import { formatCalendarDate, formatTimeInZone } from '@/lib/dates';
 import { SEEN_HOW_LABELS } from '@/lib/ratings';
-import { RatingForm } from './rating-form';
+import { QuickRating } from './quick-rating';
 import { RatingStars } from './rating-stars';
 import { SpeakerList } from './speaker-list';
 
@@ -125,7 +125,15 @@ export function JournalList({ entries, editable = false }: { entries: JournalEnt
                       </div>
                       {editable ? (
                         <div className="mt-1">
-                          <RatingForm talkId={e.talk.id} talkTitle={e.talk.title} startsAt={e.talk.startsAt} timeZone={e.talk.timeZone} initial={{ stars: e.stars, review: e.review, seenHow: e.seenHow, hidden: e.hidden, excluded: e.excluded }} />
+                          <QuickRating
+                            talkId={e.talk.id}
+                            title={e.talk.title}
+                            path={`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`}
+                            startsAt={e.talk.startsAt}
+                            timeZone={e.talk.timeZone}
+                            dayDate={e.talk.dayDate}
+                            initial={{ stars: e.stars, review: e.review, seenHow: e.seenHow, seenOn: e.seenOn, hidden: e.hidden, excluded: e.excluded }}
+                          />
                         </div>
                       ) : (
                         <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm text-stone-700 dark:text-stone-300">

@@ -1,341 +1,180 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { startTransition, useActionState, useEffect, useId, useOptimistic, useRef, useState } from 'react';
-import { useFormStatus } from 'react-dom';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { saveRatingAction } from '@/app/journal/actions';
 import { buttonClass } from '@/components/ui/button';
-import { FieldErrors, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { SeenHow } from '@/db/schema';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { signInUrl } from '@/lib/auth/roles';
-import { formatOpensAt, REVIEW_MAX_LENGTH, SEEN_HOW_LABELS, SEEN_HOW_OPTIONS, STAR_GUIDE, STAR_LABELS, type MyRating } from '@/lib/ratings';
+import { formatCalendarDate } from '@/lib/dates';
+import { formatOpensAt, SEEN_HOW_LABELS, STAR_GUIDE, type MyRating } from '@/lib/ratings';
+import { useHydrated } from '@/lib/use-hydrated';
 import { fetchMine } from './my-ratings';
-import { RatingStars } from './rating-stars';
+import { RatingFields } from './rating-fields';
+import { StarRadios } from './star-radios';
+import { learnTalkRating, useKnownRating, useRatingSave } from './talk-rating-state';
 
 /**
- * "I saw it" + how + optional stars + optional review, for one talk: the client island of the
- * (static, shared) talk and day pages.
+ * The talk page's whole entry: stars, how, the date seen and the review, all visible.
  *
- * - A real `<form>` posting to the server action: before JavaScript loads, or without it, the
+ * - A real `<form>` posting to the server action: without JavaScript (or before it loads) the
  *   browser posts it and the page comes back with the result (useActionState's form state).
- * - With JavaScript, the submit is taken over so the optimistic value (useOptimistic) and the
- *   server call share one transition: the summary shows the new entry at once, and rolls back with
- *   a message if the save fails.
- * - After hydration it asks `/api/me/ratings` for the user's own entry (batched per page): signed-out
- *   visitors get "Sign in to rate", raters get their entry prefilled.
- * - Layout: one fixed-height summary line in every state (loading, signed out, not yet open,
- *   rated), so nothing moves when the island loads; the form opens below it on request.
+ * - With JavaScript, a tap on a star saves at once and Save sends the whole form, each as one
+ *   `POST /api/ratings` that answers with the entry and the talk's new numbers (no page render);
+ *   shown at once, rolled back with the server's message when refused.
+ * - After hydration the user's own entry comes from `/api/me/ratings`: signed-out visitors are
+ *   offered to sign in, raters get their entry prefilled. The first line has one height in every
+ *   state, and the fields are always there, so nothing moves.
  */
-
 type Props = {
   talkId: number;
   talkTitle: string;
   startsAt: number | null;
   timeZone: string;
-  /** On /journal the page already knows the entry: no request needed. */
-  initial?: MyRating | null;
-  size?: 'compact' | 'full';
+  dayDate: string | null;
 };
 
-type Known = MyRating | null;
-type Load = { state: 'loading' } | { state: 'signed-out' } | { state: 'ready'; mine: Known } | { state: 'error' };
+type Load = 'loading' | 'signed-out' | 'ready' | 'error';
 
-function fromValues(values: Record<string, string> | undefined): Known | undefined {
-  if (!values) return undefined;
-  if (values.seen !== 'on') return null;
+/** The stored entry, as the server action's form state carries it back without JavaScript. */
+function fromValues(state: ActionState, talkId: number): MyRating | null | undefined {
+  const v = state.values;
+  if (!state.ok || !v || v.talkId !== String(talkId)) return undefined;
+  if (v.seen !== 'on') return null;
   return {
-    stars: values.stars ? Number(values.stars) : null,
-    review: values.review || null,
-    seenHow: (values.seenHow as SeenHow) || 'room',
-    hidden: values.hidden === 'on',
-    excluded: values.excluded === 'on',
+    stars: v.stars ? Number(v.stars) : null,
+    review: v.review || null,
+    seenHow: (v.seenHow as SeenHow) || 'room',
+    seenOn: v.seenOn || null,
+    hidden: v.hidden === 'on',
+    excluded: v.excluded === 'on',
   };
 }
 
-/** What the form would save, for the optimistic view; undefined when the server will say no. */
-function predict(form: FormData, current: Known): Known | undefined {
-  if (form.get('intent') === 'remove') return null;
-  const stars = String(form.get('stars') ?? '');
-  const review = String(form.get('review') ?? '').replace(/\r\n?/g, '\n').trim();
-  if (form.get('seen') !== 'on') return stars || review ? undefined : null;
-  if (review.length > REVIEW_MAX_LENGTH) return undefined;
-  return {
-    stars: /^[1-5]$/.test(stars) ? Number(stars) : null,
-    review: review || null,
-    seenHow: (String(form.get('seenHow') || 'room') as SeenHow),
-    hidden: current?.hidden ?? false,
-    excluded: current?.excluded ?? false,
-  };
-}
-
-export function RatingForm({ talkId, talkTitle, startsAt, timeZone, initial, size = 'compact' }: Props) {
+export function RatingForm({ talkId, talkTitle, startsAt, timeZone, dayDate }: Props) {
   const id = useId();
   const pathname = usePathname();
-  // The no-JavaScript path: React posts the form itself and this is the state the page comes back with.
+  const hydrated = useHydrated();
   const [formState, formAction] = useActionState(saveRatingAction, initialActionState);
-  const [fetched, setLoad] = useState<Load>({ state: 'loading' });
-  const load: Load = initial !== undefined ? { state: 'ready', mine: initial } : fetched;
-  const [saved, setSaved] = useState<Known | undefined>(undefined);
-  const [clientState, setClientState] = useState<ActionState | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  // Once the user has touched the form, a late answer from the server must not reset what they typed.
-  const dirty = useRef(false);
-  const refill = () => {
-    if (!dirty.current) setFormKey((k) => k + 1);
-  };
-  const [open, setOpen] = useState(!!formState.message && !formState.ok);
-  // "Now" only after hydration: the static page must not carry the time it was rendered at.
+  const [load, setLoad] = useState<Load>('loading');
   const [now, setNow] = useState<number | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  // Once the user has touched the form, a late answer must not reset what they typed.
+  const dirty = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const known = useKnownRating(talkId);
+  const current = known?.mine !== undefined ? known.mine : (fromValues(formState, talkId) ?? null);
+  const { shown, pending, answer, save } = useRatingSave(talkId, current);
 
   useEffect(() => {
     setNow(Date.now());
-    if (initial !== undefined) {
-      // The page re-rendered with the stored entry (after a save): start the form from it.
-      setSaved(undefined);
-      refill();
-      return;
-    }
     let live = true;
     fetchMine(talkId).then(
       (res) => {
         if (!live) return;
-        setLoad(res.signedIn ? { state: 'ready', mine: res.ratings[talkId] ?? null } : { state: 'signed-out' });
-        refill();
+        if (!res.signedIn) return setLoad('signed-out');
+        learnTalkRating(talkId, res.ratings[talkId] ?? null);
+        setLoad('ready');
+        if (!dirty.current) setFormKey((k) => k + 1);
       },
-      () => live && setLoad({ state: 'error' }),
+      () => live && setLoad('error'),
     );
     return () => {
       live = false;
     };
-  }, [talkId, initial]);
+  }, [talkId]);
 
-  const fromForm = formState.ok ? fromValues(formState.values) : undefined;
-  const current: Known = saved !== undefined ? saved : fromForm !== undefined ? fromForm : load.state === 'ready' ? load.mine : null;
-  const [shown, setShown] = useOptimistic<Known>(current);
-  const state = clientState ?? formState;
-  // After a failed no-JS post, refill the form with what was typed; otherwise with the entry.
-  const echo = !formState.ok && !clientState && formState.values?.talkId === String(talkId) ? formState.values : null;
-  const defaults = echo
-    ? { seen: echo.seen === 'on', stars: /^[1-5]$/.test(echo.stars ?? '') ? Number(echo.stars) : null, seenHow: (echo.seenHow as SeenHow) || 'room', review: echo.review ?? '' }
-    : { seen: !!current, stars: current?.stars ?? null, seenHow: current?.seenHow ?? 'room', review: current?.review ?? '' };
+  const fieldsOf = (form: HTMLFormElement, submitter?: HTMLElement | null) =>
+    Object.fromEntries([...new FormData(form, submitter).entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    const guess = predict(form, current);
-    startTransition(async () => {
-      if (guess !== undefined) {
-        setShown(guess);
-        setOpen(false);
-      }
-      let result: ActionState;
-      try {
-        result = await saveRatingAction(initialActionState, form);
-      } catch {
-        result = { ok: false, message: 'Hallway could not be reached, so nothing was saved. Check your connection and try again.' };
-      }
-      setClientState(result);
-      if (result.ok) {
-        const confirmed = fromValues(result.values);
-        if (confirmed !== undefined) setSaved(confirmed);
-        dirty.current = false;
-        setFormKey((k) => k + 1);
-      } else {
-        setOpen(true);
-      }
-    });
+    const fields = fieldsOf(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    save(fields);
+    if (fields.intent === 'remove') {
+      dirty.current = false;
+      setFormKey((k) => k + 1);
+    }
   }
 
-  const notOpenYet = startsAt !== null && now !== null && startsAt > now;
-  // One line in every state (it never wraps: long text is cut with an ellipsis), so nothing moves.
-  const lineClass = `flex h-9 min-w-0 items-center gap-x-2 whitespace-nowrap ${size === 'full' ? 'text-base' : 'text-sm'}`;
+  const notOpenYet = startsAt !== null && now !== null && startsAt > now && !shown;
+  const locked = load === 'signed-out' || notOpenYet;
+  // After a refused post without JavaScript, the form comes back with what was typed.
+  const echo = !formState.ok && formState.values?.talkId === String(talkId) ? formState.values : null;
+  const state: ActionState = answer ? { ok: answer.ok, message: answer.message, fieldErrors: answer.ok ? undefined : answer.fieldErrors } : formState;
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const stars = shown?.stars ?? (echo && /^[1-5]$/.test(echo.stars ?? '') ? Number(echo.stars) : null);
+  const defaults = echo
+    ? { seenHow: (echo.seenHow as SeenHow) || 'room', seenOn: echo.seenOn || null, review: echo.review ?? '' }
+    : { seenHow: current?.seenHow ?? 'room', seenOn: current?.seenOn ?? null, review: current?.review ?? '' };
 
-  let summaryLine: React.ReactNode;
-  if (load.state === 'signed-out') {
-    return (
-      <div className={lineClass}>
-        <a href={signInUrl(pathname)} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
-          Sign in to rate<span className="sr-only"> “{talkTitle}”</span>
-        </a>
-        {notOpenYet && <span className="truncate text-stone-500 dark:text-stone-400">· opens {formatOpensAt(startsAt!, timeZone)}</span>}
-      </div>
+  let first: React.ReactNode;
+  if (load === 'signed-out') {
+    first = (
+      <a href={signInUrl(pathname)} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+        Sign in to rate<span className="sr-only"> “{talkTitle}”</span>
+      </a>
     );
-  }
-  if (notOpenYet && !shown) {
-    return (
-      <p className={`${lineClass} text-stone-600 dark:text-stone-400`} title={`Rating opens when the talk starts: ${formatOpensAt(startsAt!, timeZone)}`}>
-        <span className="truncate">Rating opens when the talk starts: {formatOpensAt(startsAt!, timeZone)}</span>
-      </p>
-    );
-  }
-  if (shown) {
-    summaryLine = (
-      <>
-        <span className="min-w-0 truncate text-stone-700 dark:text-stone-300">
-          <span aria-hidden="true" className="text-emerald-600 dark:text-emerald-400">✓</span> Saw it {SEEN_HOW_LABELS[shown.seenHow]}
-        </span>
-        {shown.stars !== null && <RatingStars stars={shown.stars} />}
-        {shown.hidden && <span className="shrink-0 rounded bg-stone-100 px-1.5 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300">review hidden</span>}
-        <span className="font-medium text-accent-700 group-open:hidden dark:text-accent-400">Edit</span>
-        <span className="hidden font-medium text-accent-700 group-open:inline dark:text-accent-400">Close</span>
-      </>
+  } else if (notOpenYet) {
+    first = <span className="truncate text-stone-600 dark:text-stone-400">Rating opens when the talk starts: {formatOpensAt(startsAt!, timeZone)}</span>;
+  } else if (shown) {
+    first = (
+      <span className="truncate text-stone-700 dark:text-stone-300">
+        <span aria-hidden="true" className="text-emerald-600 dark:text-emerald-400">✓</span> Saw it {SEEN_HOW_LABELS[shown.seenHow]}
+        {shown.seenOn && <> on {formatCalendarDate(shown.seenOn)}</>}
+        {shown.hidden && <span className="ml-2 rounded bg-stone-100 px-1.5 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300">review hidden</span>}
+      </span>
     );
   } else {
-    summaryLine = (
-      <>
-        <span aria-hidden="true" className="text-amber-500">☆</span>
-        <span className="truncate font-medium text-accent-700 dark:text-accent-400">I saw it: rate this talk</span>
-      </>
-    );
+    first = <span className="truncate text-stone-600 dark:text-stone-400">{hydrated ? 'Tap a star to save it to your journal.' : 'Choose your stars, then Save.'}</span>;
   }
 
-  const { stars, seenHow } = defaults;
-  const errors = state.fieldErrors ?? {};
-
   return (
-    <div>
-      <details className="group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary className={`${lineClass} cursor-pointer list-none rounded-md [&::-webkit-details-marker]:hidden`}>
-          {summaryLine}
-          <span className="sr-only"> for “{talkTitle}”</span>
-        </summary>
-        <form
-          key={formKey}
-          action={formAction}
-          onSubmit={onSubmit}
-          onChange={() => (dirty.current = true)}
-          className="mt-2 space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-4 dark:border-stone-800 dark:bg-stone-900/60"
-          aria-label={`Your rating of “${talkTitle}”`}
-        >
-          <input type="hidden" name="talkId" value={talkId} />
-          <div className="flex flex-wrap items-center gap-x-2 gap-y-3">
-            <input
-              id={`${id}-seen`}
-              type="checkbox"
-              name="seen"
-              value="on"
-              defaultChecked={defaults.seen}
-              aria-describedby={errors.seen ? `${id}-seen-error` : undefined}
-              className="peer size-4 accent-accent-700"
-            />
-            <label htmlFor={`${id}-seen`} className="text-sm font-semibold text-stone-900 dark:text-white">
-              I saw it
-            </label>
-            {errors.seen && (
-              <div className="basis-full">
-                <FieldErrors id={`${id}-seen-error`} errors={errors.seen} />
-              </div>
-            )}
-            {/* Shown once "I saw it" is ticked: plain CSS, so it works without JavaScript too. */}
-            <div className="hidden basis-full space-y-4 peer-checked:block">
-              <fieldset>
-                <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">How</legend>
-                <div className="mt-1 flex flex-wrap gap-2">
-                  {(Object.keys(SEEN_HOW_OPTIONS) as SeenHow[]).map((how) => (
-                    <label key={how} className={pillClass}>
-                      <input type="radio" name="seenHow" value={how} defaultChecked={seenHow === how} className="accent-accent-700" />
-                      {SEEN_HOW_OPTIONS[how]}
-                    </label>
-                  ))}
-                </div>
-                <FieldErrors errors={errors.seenHow} />
-              </fieldset>
-              <fieldset aria-describedby={`${id}-guide`}>
-                <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">
-                  Stars <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
-                </legend>
-                <div className="mt-1 flex flex-wrap gap-2">
-                  <label className={pillClass}>
-                    <input type="radio" name="stars" value="" defaultChecked={stars === null} className="accent-accent-700" />
-                    No stars
-                  </label>
-                  {([1, 2, 3, 4, 5] as const).map((n) => (
-                    <label key={n} className={pillClass}>
-                      <input type="radio" name="stars" value={n} defaultChecked={stars === n} className="accent-accent-700" />
-                      {n} – {STAR_LABELS[n]}
-                    </label>
-                  ))}
-                </div>
-                <ul id={`${id}-guide`} className="mt-2 grid gap-x-4 text-xs text-stone-500 sm:grid-cols-2 dark:text-stone-400">
-                  {([5, 4, 3, 2, 1] as const).map((n) => (
-                    <li key={n}>
-                      <span aria-hidden="true" className="text-amber-500">{'★'.repeat(n)}</span>
-                      <span className="sr-only">{n} stars:</span> {STAR_GUIDE[n]}
-                    </li>
-                  ))}
-                </ul>
-                <FieldErrors errors={errors.stars} />
-              </fieldset>
-              <ReviewField id={`${id}-review`} defaultValue={defaults.review} errors={errors.review} hidden={!!current?.hidden} />
-            </div>
-          </div>
-          <FormMessage state={state.ok ? { ok: false } : state} />
-          <div className="flex flex-wrap gap-2">
-            <IntentButton intent="save" label="Save" pendingLabel="Saving…" variant="primary" />
-            {current && <IntentButton intent="remove" label="Remove from my journal" pendingLabel="Removing…" variant="secondary" />}
-          </div>
-        </form>
-      </details>
-      {/* Successes are announced outside the form, which closes on save. */}
-      <div aria-live="polite" role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-        {state.ok && state.message ? state.message : null}
-      </div>
-    </div>
-  );
-}
-
-const pillClass =
-  'inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 bg-white px-3 py-1 text-sm text-stone-800 has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent-500 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:has-[:checked]:border-accent-500 dark:has-[:checked]:bg-accent-950';
-
-function ReviewField({ id, defaultValue, errors, hidden }: { id: string; defaultValue: string; errors?: string[]; hidden: boolean }) {
-  const [length, setLength] = useState(defaultValue.length);
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        Review <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
-      </label>
-      <textarea
-        id={id}
-        name="review"
-        rows={3}
-        maxLength={REVIEW_MAX_LENGTH}
-        defaultValue={defaultValue}
-        onInput={(e) => setLength(e.currentTarget.value.length)}
-        aria-describedby={`${id}-hint${errors?.length ? ` ${id}-error` : ''}`}
-        aria-invalid={errors?.length ? true : undefined}
-        className={`${inputClass} mt-1`}
-      />
-      <p id={`${id}-hint`} className="mt-1 flex justify-between gap-4 text-xs text-stone-500 dark:text-stone-400">
-        <span>{hidden ? 'A moderator hid your review from public pages; you still see it here.' : 'Plain text; line breaks are kept. Shown on the talk page with your name.'}</span>
-        <span className="shrink-0 tabular-nums">
-          {length.toLocaleString('en-GB')} / {REVIEW_MAX_LENGTH.toLocaleString('en-GB')}
-        </span>
-      </p>
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
-  );
-}
-
-/** A submit button for one intent; only the pressed one shows the spinner. */
-function IntentButton({ intent, label, pendingLabel, variant }: { intent: 'save' | 'remove'; label: string; pendingLabel: string; variant: 'primary' | 'secondary' }) {
-  const { pending, data } = useFormStatus();
-  const mine = pending && (data?.get('intent') ?? 'save') === intent;
-  return (
-    <>
-      <button type="submit" name="intent" value={intent} disabled={pending} className={buttonClass(variant)}>
-        {mine && (
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
-            <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
-            <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-          </svg>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={hydrated ? onSubmit : undefined}
+      onChange={() => (dirty.current = true)}
+      aria-label={`Your rating of “${talkTitle}”`}
+      className="mt-2 space-y-4"
+    >
+      <input type="hidden" name="talkId" value={talkId} />
+      <input type="hidden" name="seen" value="on" />
+      <p className="flex h-9 min-w-0 items-center whitespace-nowrap text-base">{first}</p>
+      <fieldset disabled={locked} className="space-y-4" key={formKey}>
+        <div>
+          <StarRadios
+            name="stars"
+            value={stars}
+            label={`Your stars for “${talkTitle}”`}
+            describedBy={`${id}-guide`}
+            onPick={(n) => save({ ...fieldsOf(formRef.current!), intent: 'save', stars: String(n) })}
+          />
+          <ul id={`${id}-guide`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+            {([5, 4, 3, 2, 1] as const).map((n) => (
+              <li key={n}>
+                <span aria-hidden="true" className="text-amber-500">{'★'.repeat(n)}</span>
+                <span className="sr-only">{n} stars:</span> {STAR_GUIDE[n]}
+              </li>
+            ))}
+          </ul>
+          {errors.stars && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.stars.join(' ')}</p>}
+        </div>
+        <RatingFields id={id} defaults={defaults} dayDate={dayDate} errors={errors} hidden={!!current?.hidden} />
+      </fieldset>
+      <FormMessage state={state} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="intent" value="save" disabled={locked || pending} className={buttonClass('primary')}>
+          {pending ? 'Saving…' : 'Save'}
+        </button>
+        {current && (
+          <button type="submit" name="intent" value="remove" disabled={pending} className={buttonClass('secondary')}>
+            Remove from my journal
+          </button>
         )}
-        {label}
-      </button>
-      <span className="sr-only" aria-live="polite">
-        {mine ? pendingLabel : ''}
-      </span>
-    </>
+      </div>
+    </form>
   );
 }

@@ -8,7 +8,7 @@ export function SpeakerList({ speakers }: { speakers: { slug: string; name: stri
       {speakers.map((s, i) => (
         <span key={s.slug}>
           {i > 0 && (i === speakers.length - 1 ? ' and ' : ', ')}
-          <Link href={`/speakers/${s.slug}`} className="underline decoration-stone-300 underline-offset-2 hover:decoration-accent-500 dark:decoration-stone-600">
+          <Link href={`/speakers/${s.slug}`} className="link-quiet">
             {s.name}
           </Link>
         </span>

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { TalkCard } from '@/db/queries';
 import { formatTimeInZone } from '@/lib/dates';
 import { GoingToggle } from './going-toggle';
-import { RatingForm } from './rating-form';
-import { RatingSummary } from './rating-summary';
+import { LiveRatingSummary } from './live-rating-summary';
+import { QuickRating } from './quick-rating';
 import { SpeakerList } from './speaker-list';
 import { TalkLinks } from './talk-links';
 import { Badge } from './ui/badge';
@@ -18,7 +18,7 @@ export const KIND_LABELS = {
 } as const;
 
 /** One talk in a day's list or a speaker's page: what it is, who gave it, where to watch it, what people thought. */
-/** `rateable`: with the "I saw it / stars / review" form (a client island; see components/rating-form.tsx). */
+/** `rateable`: with the one-tap stars (a small client island; see components/quick-rating.tsx). */
 export function TalkItem({ talk, headingLevel = 3, showConference = false, rateable = false, children }: { talk: TalkCard; headingLevel?: 3 | 4; showConference?: boolean; rateable?: boolean; children?: React.ReactNode }) {
   const H = `h${headingLevel}` as const;
   return (
@@ -46,16 +46,25 @@ export function TalkItem({ talk, headingLevel = 3, showConference = false, ratea
       <SpeakerList speakers={talk.speakers} />
       <div className="mt-3 flex flex-col gap-2">
         <TalkLinks {...talk} />
-        <RatingSummary {...talk} />
+        <LiveRatingSummary talkId={talk.id} ratingCount={talk.ratingCount} ratingSum={talk.ratingSum} attendanceCount={talk.attendanceCount} />
         {rateable && talk.startsAt !== null && <GoingToggle talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} goingCount={talk.goingCount} renderedAt={Date.now()} rateHref={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}#your-rating`} />}
-        {rateable && <RatingForm talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} timeZone={talk.timeZone} />}
+        {rateable && (
+          <QuickRating
+            talkId={talk.id}
+            title={talk.title}
+            path={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`}
+            startsAt={talk.startsAt}
+            timeZone={talk.timeZone}
+            dayDate={talk.dayDate}
+          />
+        )}
         {talk.recaps.length > 0 && (
           <p className="text-sm text-stone-600 dark:text-stone-400">
             In {talk.recaps.length === 1 ? 'the recap' : 'the recaps'}{' '}
             {talk.recaps.map((r, i) => (
               <span key={r.slug}>
                 {i > 0 && ', '}
-                <Link href={`/posts/${r.slug}`} className="font-medium text-stone-800 underline decoration-stone-300 underline-offset-2 hover:decoration-accent-500 dark:text-stone-200 dark:decoration-stone-600">
+                <Link href={`/posts/${r.slug}`} className="link-quiet font-medium text-stone-800 dark:text-stone-200">
                   {r.title}
                 </Link>
               </span>

@@ -64,9 +64,10 @@ describe('write-time aggregates', () => {
     r.upsertRating({ userId: a.id, talkId: talk, stars: null, review: 'Good room.', seenHow: 'room' });
     expect(aggregates(talk)).toEqual({ ratingCount: 1, ratingSum: 2, attendanceCount: 2 });
 
-    expect(r.removeRating({ userId: b.id, talkId: talk })).toEqual({ ok: true, changed: true });
+    // The answer carries the talk's new aggregates, read in the same transaction.
+    expect(r.removeRating({ userId: b.id, talkId: talk })).toEqual({ ok: true, changed: true, aggregates: { ratingCount: 0, ratingSum: 0, attendanceCount: 1 } });
     expect(aggregates(talk)).toEqual({ ratingCount: 0, ratingSum: 0, attendanceCount: 1 });
-    expect(r.removeRating({ userId: a.id, talkId: talk })).toEqual({ ok: true, changed: true });
+    expect(r.removeRating({ userId: a.id, talkId: talk })).toMatchObject({ ok: true, changed: true });
     expect(aggregates(talk)).toEqual({ ratingCount: 0, ratingSum: 0, attendanceCount: 0 });
   });
 
@@ -88,7 +89,7 @@ describe('write-time aggregates', () => {
 
   it('removing an entry that does not exist changes nothing', () => {
     const talk = newTalk();
-    expect(r.removeRating({ userId: newUser().id, talkId: talk })).toEqual({ ok: true, changed: false });
+    expect(r.removeRating({ userId: newUser().id, talkId: talk })).toMatchObject({ ok: true, changed: false });
     expect(aggregates(talk)).toEqual({ ratingCount: 0, ratingSum: 0, attendanceCount: 0 });
   });
 
@@ -150,6 +151,26 @@ describe('refusals', () => {
     expect(aggregates(talk)).toEqual({ ratingCount: 0, ratingSum: 0, attendanceCount: 0 });
     // Exactly 2,000 characters is fine, counted as characters (an emoji is one).
     expect(r.upsertRating({ userId: u.id, talkId: talk, stars: 4, review: '🎤'.repeat(2000), seenHow: 'room' }).ok).toBe(true);
+  });
+
+  it('keeps the date seen only when it is not the talk’s day; refuses a day before the talk, a future day and a non-date', () => {
+    const talk = newTalk({ startsAt: Date.UTC(2024, 4, 1, 9) });
+    const u = newUser();
+    const now = Date.UTC(2024, 6, 1, 12);
+    const save = (seenOn: string | null) => r.upsertRating({ userId: u.id, talkId: talk, stars: 4, review: null, seenHow: 'recording', seenOn, now });
+    expect(save('2024-06-12')).toMatchObject({ ok: true, changed: true, rating: { seenOn: '2024-06-12' }, aggregates: { ratingCount: 1, ratingSum: 4, attendanceCount: 1 } });
+    // The talk's own day is stored as "the talk's day".
+    expect(save('2024-05-01')).toMatchObject({ ok: true, changed: true, rating: { seenOn: null } });
+    expect(save(null)).toMatchObject({ ok: true, changed: false });
+    for (const [seenOn, message] of [
+      ['2024-04-30', /before the day of the talk/],
+      ['2024-07-03', /not come yet/],
+      ['2024-02-30', /day of the calendar/],
+      ['next week', /day of the calendar/],
+    ] as const) {
+      expect(save(seenOn), seenOn).toMatchObject({ ok: false, reason: 'invalid', field: 'seenOn', message: expect.stringMatching(message) });
+    }
+    expect(db.select({ seenOn: ratings.seenOn }).from(ratings).where(eq(ratings.talkId, talk)).all()).toEqual([{ seenOn: null }]);
   });
 
   it('has the database refuse what slips past the code: a second row for the same person and talk, stars out of range', () => {

@@ -2,11 +2,11 @@ import 'server-only';
 
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { hasRole } from '@/lib/auth/roles';
-import { normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_VALUES, type MyRating } from '@/lib/ratings';
+import { isCalendarDate, latestSeenOn, normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_VALUES, type MyRating, type TalkAggregates } from '@/lib/ratings';
 import { db as defaultDb, type DB } from './index';
 import { isPublicPost } from './post-visibility';
 import { getTalkCards, type TalkCard } from './queries';
-import { auditLog, conferences, postTalks, posts, ratings, talks, users, type Role, type SeenHow } from './schema';
+import { auditLog, conferences, days, postTalks, posts, ratings, talks, users, type Role, type SeenHow } from './schema';
 
 /**
  * Ratings: "I saw it" (one row per person and talk; the primary key makes it a database rule),
@@ -34,13 +34,15 @@ export type RatingInput = {
   stars: number | null;
   review: string | null;
   seenHow: SeenHow;
+  /** 'YYYY-MM-DD'; null (or the talk's own day) means the talk's day. */
+  seenOn?: string | null;
 };
 
 export type SaveRatingResult =
-  | { ok: true; changed: boolean; rating: MyRating }
+  | { ok: true; changed: boolean; rating: MyRating; aggregates: TalkAggregates }
   | { ok: false; reason: 'talk-not-found' }
   | { ok: false; reason: 'not-started'; startsAt: number }
-  | { ok: false; reason: 'invalid'; field: 'stars' | 'review' | 'seenHow'; message: string };
+  | { ok: false; reason: 'invalid'; field: 'stars' | 'review' | 'seenHow' | 'seenOn'; message: string };
 
 /** A talk can be rated once it has started (server clock); a talk without a start time any time. */
 export function isOpenForRating(startsAt: number | null, now: number): boolean {
@@ -58,7 +60,28 @@ function validate(input: RatingInput): Extract<SaveRatingResult, { reason: 'inva
   if (input.review !== null && reviewLength(input.review) > REVIEW_MAX_LENGTH) {
     return { ok: false, reason: 'invalid', field: 'review', message: `A review can be at most ${REVIEW_MAX_LENGTH.toLocaleString('en-GB')} characters.` };
   }
+  if (input.seenOn != null && !isCalendarDate(input.seenOn)) {
+    return { ok: false, reason: 'invalid', field: 'seenOn', message: 'Give the date you saw it as a day of the calendar, or leave it empty for the talk’s day.' };
+  }
   return null;
+}
+
+/** The date seen as stored: null for the talk's own day; refused before the talk's day or after today. */
+function checkSeenOn(seenOn: string | null | undefined, talkDay: string | null, now: number): { seenOn: string | null } | Extract<SaveRatingResult, { reason: 'invalid' }> {
+  if (seenOn == null || seenOn === talkDay) return { seenOn: null };
+  if (talkDay && seenOn < talkDay) return { ok: false, reason: 'invalid', field: 'seenOn', message: 'You cannot have seen it before the day of the talk.' };
+  if (seenOn > latestSeenOn(now)) return { ok: false, reason: 'invalid', field: 'seenOn', message: 'That day has not come yet.' };
+  return { seenOn };
+}
+
+function readAggregates(tx: Runner, talkId: number): TalkAggregates {
+  return (
+    tx
+      .select({ ratingCount: talks.ratingCount, ratingSum: talks.ratingSum, attendanceCount: talks.attendanceCount })
+      .from(talks)
+      .where(eq(talks.id, talkId))
+      .get() ?? { ratingCount: 0, ratingSum: 0, attendanceCount: 0 }
+  );
 }
 
 type Delta = { attendance: number; count: number; sum: number };
@@ -88,12 +111,15 @@ const rowColumns = {
   stars: ratings.stars,
   review: ratings.review,
   seenHow: ratings.seenHow,
+  seenOn: ratings.seenOn,
   hiddenAt: ratings.hiddenAt,
   excludedAt: ratings.excludedAt,
 };
 
-function toMyRating(row: { stars: number | null; review: string | null; seenHow: SeenHow; hiddenAt: number | null; excludedAt: number | null }): MyRating {
-  return { stars: row.stars, review: row.review, seenHow: row.seenHow, hidden: row.hiddenAt !== null, excluded: row.excludedAt !== null };
+type Row = { stars: number | null; review: string | null; seenHow: SeenHow; seenOn: string | null; hiddenAt: number | null; excludedAt: number | null };
+
+function toMyRating(row: Row): MyRating {
+  return { stars: row.stars, review: row.review, seenHow: row.seenHow, seenOn: row.seenOn, hidden: row.hiddenAt !== null, excluded: row.excludedAt !== null };
 }
 
 /** The body of a save, inside the caller's transaction (one rating, or every row of an import). */
@@ -101,19 +127,26 @@ function applyRating(tx: Runner, raw: RatingInput, now: number): SaveRatingResul
   const input = { ...raw, review: normalizeReview(raw.review) };
   const invalid = validate(input);
   if (invalid) return invalid;
-  const talk = tx.select({ startsAt: talks.startsAt }).from(talks).where(eq(talks.id, input.talkId)).get();
+  const talk = tx
+    .select({ startsAt: talks.startsAt, day: days.date })
+    .from(talks)
+    .leftJoin(days, eq(days.id, talks.dayId))
+    .where(eq(talks.id, input.talkId))
+    .get();
   if (!talk) return { ok: false, reason: 'talk-not-found' };
   if (!isOpenForRating(talk.startsAt, now)) return { ok: false, reason: 'not-started', startsAt: talk.startsAt! };
+  const date = checkSeenOn(input.seenOn, talk.day, now);
+  if ('reason' in date) return date;
 
   const before = tx
     .select(rowColumns)
     .from(ratings)
     .where(and(eq(ratings.userId, input.userId), eq(ratings.talkId, input.talkId)))
     .get();
-  if (before && before.stars === input.stars && before.review === input.review && before.seenHow === input.seenHow) {
-    return { ok: true, changed: false, rating: toMyRating(before) };
+  if (before && before.stars === input.stars && before.review === input.review && before.seenHow === input.seenHow && before.seenOn === date.seenOn) {
+    return { ok: true, changed: false, rating: toMyRating(before), aggregates: readAggregates(tx, input.talkId) };
   }
-  const values = { stars: input.stars, review: input.review, seenHow: input.seenHow };
+  const values = { stars: input.stars, review: input.review, seenHow: input.seenHow, seenOn: date.seenOn };
   tx.insert(ratings)
     .values({ userId: input.userId, talkId: input.talkId, ...values, createdAt: now, updatedAt: now })
     // Hidden/excluded marks survive an edit: editing a hidden review does not publish it again.
@@ -125,6 +158,7 @@ function applyRating(tx: Runner, raw: RatingInput, now: number): SaveRatingResul
     ok: true,
     changed: true,
     rating: toMyRating({ ...values, hiddenAt: before?.hiddenAt ?? null, excludedAt: before?.excludedAt ?? null }),
+    aggregates: readAggregates(tx, input.talkId),
   };
 }
 
@@ -135,7 +169,7 @@ export function upsertRating(input: RatingInput & { now?: number }, db: DB = def
 }
 
 /** Removes the user's entry for a talk (seen, stars and review) and what it added to the aggregates. */
-export function removeRating({ userId, talkId }: { userId: number; talkId: number }, db: DB = defaultDb): { ok: true; changed: boolean } {
+export function removeRating({ userId, talkId }: { userId: number; talkId: number }, db: DB = defaultDb): { ok: true; changed: boolean; aggregates: TalkAggregates } {
   return db.transaction(
     (tx) => {
       const [before] = tx
@@ -143,9 +177,8 @@ export function removeRating({ userId, talkId }: { userId: number; talkId: numbe
         .where(and(eq(ratings.userId, userId), eq(ratings.talkId, talkId)))
         .returning({ stars: ratings.stars, excludedAt: ratings.excludedAt })
         .all();
-      if (!before) return { ok: true as const, changed: false };
-      applyDelta(tx, talkId, contribution(before), contribution(undefined));
-      return { ok: true as const, changed: true };
+      if (before) applyDelta(tx, talkId, contribution(before), contribution(undefined));
+      return { ok: true as const, changed: !!before, aggregates: readAggregates(tx, talkId) };
     },
     { behavior: 'immediate' },
   );
@@ -399,7 +432,7 @@ export type ImportRowResult = { row: number; result: SaveRatingResult };
 
 /** Saves many entries for one user in one transaction (a CSV import): all or nothing. */
 export function importRatings(
-  { userId, entries, now = Date.now() }: { userId: number; entries: { row: number; talkId: number; stars: number | null; review: string | null; seenHow: SeenHow }[]; now?: number },
+  { userId, entries, now = Date.now() }: { userId: number; entries: { row: number; talkId: number; stars: number | null; review: string | null; seenHow: SeenHow; seenOn?: string | null }[]; now?: number },
   db: DB = defaultDb,
 ): ImportRowResult[] {
   return db.transaction(

@@ -434,6 +434,8 @@ export const ratings = sqliteTable(
     stars: integer('stars'),
     review: text('review'),
     seenHow: text('seen_how', { enum: SEEN_HOW }).notNull().default('room'),
+    /** The day the person saw it, 'YYYY-MM-DD', when not the talk's own day (a recording watched later). */
+    seenOn: text('seen_on'),
     /** Hidden by the recap's author or an admin: off public pages, still counted. */
     hiddenAt: timestamp('hidden_at'),
     /** Excluded by an admin: also left out of the aggregates. */

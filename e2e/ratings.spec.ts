@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { openDb, port, postAction, query, userIdByEmail } from './e2e-data';
 import { createAccount, expect, newClientContext, pageFor, signUp, test } from './fixtures';
 
@@ -77,17 +77,55 @@ function talkCard(page: Page, title: string): Locator {
   return page.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
 }
 
-/** Opens the rating form inside `scope`, fills it and saves. */
-async function rate(scope: Locator, { stars, how = 'In the room', review }: { stars?: 1 | 2 | 3 | 4 | 5; how?: string; review?: string }) {
-  const form = scope.getByRole('form', { name: /Your rating of/ });
-  if (!(await form.isVisible())) await scope.locator('summary').click();
-  const seen = form.getByLabel('I saw it', { exact: true });
-  if (!(await seen.isChecked())) await seen.check();
-  await form.getByLabel(how, { exact: true }).check();
-  const labels = { 1: '1 – poor', 2: '2 – fair', 3: '3 – good', 4: '4 – very good', 5: '5 – excellent' } as const;
-  await form.getByLabel(stars ? labels[stars] : 'No stars', { exact: true }).check();
+const STAR_NAMES = { 1: '1 star – poor', 2: '2 stars – fair', 3: '3 stars – good', 4: '4 stars – very good', 5: '5 stars – excellent' } as const;
+type Stars = keyof typeof STAR_NAMES;
+
+function star(scope: Locator, n: Stars): Locator {
+  return scope.getByRole('radio', { name: STAR_NAMES[n], exact: true });
+}
+
+/** What a pointer taps: the star drawn by the radio's label. */
+function starButton(scope: Locator, n: Stars): Locator {
+  return scope.locator('label').filter({ has: scope.page().getByRole('radio', { name: STAR_NAMES[n], exact: true }) });
+}
+
+/** Runs `act` and returns the JSON answer of the `POST /api/ratings` it caused. */
+async function answered(page: Page, act: () => Promise<unknown>) {
+  const response = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ratings' && r.request().method() === 'POST');
+  await act();
+  return (await response).json();
+}
+
+/** One tap on a star of a day list's card, once the user's entry has loaded. */
+async function tapStar(card: Locator, n: Stars) {
+  await expect(star(card, n)).toBeEnabled();
+  const answer = await answered(card.page(), () => starButton(card, n).click());
+  expect(answer).toMatchObject({ ok: true });
+  await expect(card.getByRole('status')).toHaveText(/Saved to your journal\.|Already saved/);
+}
+
+/** On a day list's card: the stars (if any) with one tap, then the rest through "More" and Save. */
+async function rateOnCard(card: Locator, { stars, how, review, seenOn }: { stars?: Stars; how?: string; review?: string; seenOn?: string }) {
+  if (stars) await tapStar(card, stars);
+  if (!how && !seenOn && review === undefined) return;
+  await expect(card.getByRole('button', { name: /^More/ })).toBeVisible();
+  await card.getByRole('button', { name: /^More/ }).click();
+  const more = card.getByRole('form', { name: /Your rating of/ });
+  if (how) await more.getByLabel(how, { exact: true }).check();
+  if (seenOn) await more.getByLabel('Date seen').fill(seenOn);
+  if (review !== undefined) await more.getByLabel(/^Review/).fill(review);
+  expect(await answered(card.page(), () => more.getByRole('button', { name: 'Save' }).click())).toMatchObject({ ok: true });
+}
+
+/** On the talk page: fills the optional fields, then taps the stars (which saves the whole form) or presses Save. */
+async function rateOnTalkPage(page: Page, { stars, how, review, seenOn }: { stars?: Stars; how?: string; review?: string; seenOn?: string }) {
+  const form = page.getByRole('form', { name: /Your rating of/ });
+  if (how) await form.getByLabel(how, { exact: true }).check();
+  if (seenOn) await form.getByLabel('Date seen').fill(seenOn);
   if (review !== undefined) await form.getByLabel(/^Review/).fill(review);
-  await form.getByRole('button', { name: 'Save' }).click();
+  const answer = await answered(page, () => (stars ? starButton(form, stars).click() : form.getByRole('button', { name: 'Save' }).click()));
+  expect(answer).toMatchObject({ ok: true });
+  return answer;
 }
 
 // ------------------------------------------------------------ the tests
@@ -95,61 +133,172 @@ async function rate(scope: Locator, { stars, how = 'In the room', review }: { st
 // Each test makes its own accounts (argon2id hashing on sign-up): slower than a page check.
 test.describe.configure({ timeout: 120_000 });
 
-test('rating a talk shows the new average on the day list and the talk page; it can be changed and removed', async ({ page }) => {
+test('one tap on a star saves the talk as seen, with one request and no page render; the day list and the talk page show the new numbers', async ({ page }) => {
   const conf = seedConference('flow');
   const [talk] = conf.talks;
-  const me = await signUp(page, { name: 'Rita Rater' });
+  await signUp(page, { name: 'Rita Rater' });
 
   await page.goto(conf.dayPath);
   const card = talkCard(page, talk.title);
   await expect(card).toContainText('No ratings yet');
-  await rate(card, { stars: 4, review: 'Clear examples.\nWould watch again.' });
-  // Optimistic: the summary shows the entry before the server has answered; then it is confirmed.
-  await expect(card.locator('summary')).toContainText('Saw it in the room');
-  await expect(card.getByRole('status').filter({ hasText: 'Saved to your journal.' })).toBeVisible();
+  await expect(card.getByRole('radiogroup', { name: `Your stars for “${talk.title}”` })).toBeVisible();
+  await expect(star(card, 4)).toBeEnabled();
 
-  // The day list was revalidated by the write: a plain reload shows the new average.
+  // Every request the tap causes; Next's prefetches of links coming into view are not the tap's.
+  await page.waitForLoadState('networkidle');
+  const requests: { method: string; url: string; rsc: boolean }[] = [];
+  page.on('request', (r) => {
+    const h = r.headers();
+    if (!('next-router-prefetch' in h) && !('next-router-segment-prefetch' in h)) requests.push({ method: r.method(), url: r.url(), rsc: 'rsc' in r.headers() || r.url().includes('_rsc=') });
+  });
+  const answer = await answered(page, () => starButton(card, 4).click());
+  await expect(card.getByRole('status')).toHaveText('Saved to your journal.');
+  // The numbers come with the answer: shown at once, without asking for the page again.
+  await expect(card).toContainText('4.0');
+  await expect(card).toContainText('(1 rating)');
+  await expect(card).toContainText('1 saw it');
+  await expect(card).toContainText('Saw it in the room');
+  await expect(star(card, 4)).toBeChecked();
+  expect(requests).toEqual([{ method: 'POST', url: `http://localhost:${port}/api/ratings`, rsc: false }]);
+  expect(answer).toEqual({
+    ok: true,
+    message: 'Saved to your journal.',
+    talkId: talk.id,
+    rating: { stars: 4, review: null, seenHow: 'room', seenOn: null, hidden: false, excluded: false },
+    aggregates: { ratingCount: 1, ratingSum: 4, attendanceCount: 1 },
+  });
+  expect(query('SELECT stars, seen_how, seen_on FROM ratings WHERE talk_id = ?', talk.id)).toEqual([{ stars: 4, seen_how: 'room', seen_on: null }]);
+
+  // The cached day list was only marked stale: its next read shows the new average.
   await page.reload();
   await expect(talkCard(page, talk.title)).toContainText('4.0');
   await expect(talkCard(page, talk.title)).toContainText('(1 rating)');
-  await expect(talkCard(page, talk.title)).toContainText('1 saw it');
+  await expect(star(talkCard(page, talk.title), 4)).toBeChecked();
 
   await page.goto(talk.path);
   const ratings = page.getByRole('region', { name: 'Ratings' });
   await expect(page.getByRole('main').locator('article > header')).toContainText('4.0');
   await expect(ratings.getByRole('table')).toContainText('Average 4.0 out of 5 from 1 rating');
-  await expect(ratings.getByRole('row', { name: /^4 stars/ })).toContainText('1');
-  const reviews = page.getByRole('region', { name: 'Reviews' });
-  await expect(reviews.getByRole('listitem')).toHaveCount(1);
-  await expect(reviews).toContainText(me.name);
-  await expect(reviews).toContainText('Saw it in the room');
-  // Escaped plain text, line breaks kept.
-  await expect(reviews.getByText('Clear examples.')).toBeVisible();
+  const form = ratings.getByRole('form', { name: /Your rating of/ });
+  await expect(star(form, 4)).toBeChecked();
+  await expect(form).toContainText('Saw it in the room');
 
-  // Change: the form comes prefilled with the entry.
-  const mine = ratings.getByRole('form', { name: /Your rating of/ });
-  await ratings.locator('summary').click();
-  await expect(mine.getByLabel('4 – very good', { exact: true })).toBeChecked();
-  await expect(mine.getByLabel(/^Review/)).toHaveValue('Clear examples.\nWould watch again.');
-  await rate(ratings, { stars: 2, how: 'Recording' });
-  await expect(ratings.locator('summary')).toContainText('Saw it from the recording');
-  await expect(ratings.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole('region', { name: 'Ratings' }).getByRole('table')).toContainText('Average 2.0 out of 5 from 1 rating');
+  // A second tap on the talk page changes the stars; the header's numbers follow at once.
+  await rateOnTalkPage(page, { stars: 2 });
+  await expect(page.getByRole('main').locator('article > header')).toContainText('2.0');
+  await expect(form.getByRole('status')).toHaveText('Saved to your journal.');
   await page.goto(conf.dayPath);
   await expect(talkCard(page, talk.title)).toContainText('2.0');
+});
 
-  // Remove.
-  await page.goto(talk.path);
-  const again = page.getByRole('region', { name: 'Ratings' });
-  await again.locator('summary').click();
-  await again.getByRole('button', { name: 'Remove from my journal' }).click();
-  await expect(again.locator('summary')).toContainText('I saw it: rate this talk');
-  await expect(again.getByRole('status').filter({ hasText: 'Removed from your journal.' })).toBeVisible();
+test('the stars are one radio group: arrow keys move without saving, Enter and Space save', async ({ page }) => {
+  const conf = seedConference('keys');
+  const talk = conf.talks[1];
+  await signUp(page, { name: 'Key Rater' });
   await page.goto(conf.dayPath);
+  const card = talkCard(page, talk.title);
+  await expect(star(card, 1)).toBeEnabled();
+
+  let posts = 0;
+  page.on('request', (r) => r.method() === 'POST' && posts++);
+  await star(card, 1).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(star(card, 3)).toBeFocused();
+  await expect(star(card, 3)).not.toBeChecked();
+  expect(posts).toBe(0);
+  expect(await answered(page, () => page.keyboard.press('Enter'))).toMatchObject({ ok: true, rating: { stars: 3 } });
+  await expect(star(card, 3)).toBeChecked();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(star(card, 4)).toBeFocused();
+  expect(await answered(page, () => page.keyboard.press('Space'))).toMatchObject({ ok: true, rating: { stars: 4 } });
+  await expect(star(card, 4)).toBeChecked();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(star(card, 2)).toBeFocused();
+  expect(posts).toBe(2);
+  expect(query('SELECT stars FROM ratings WHERE talk_id = ?', talk.id)).toEqual([{ stars: 4 }]);
+});
+
+test('"More" holds the rest of the entry: how, a later date seen and a review; removing it takes the numbers back', async ({ page }) => {
+  const conf = seedConference('more');
+  const talk = conf.talks[2];
+  await signUp(page, { name: 'Late Watcher' });
+  await page.goto(conf.dayPath);
+  const card = talkCard(page, talk.title);
+  await tapStar(card, 5);
+
+  await card.getByRole('button', { name: /^More/ }).click();
+  const more = card.getByRole('form', { name: `Your rating of “${talk.title}”` });
+  await expect(more.getByLabel('In the room', { exact: true })).toBeChecked();
+  // The date seen starts as the talk's own day.
+  await expect(more.getByLabel('Date seen')).toHaveValue('2024-06-03');
+  await more.getByLabel('Recording', { exact: true }).check();
+  await more.getByLabel('Date seen').fill('2024-06-20');
+  await more.getByLabel(/^Review/).fill('Watched it at home.\nStill great.');
+  const answer = await answered(page, () => more.getByRole('button', { name: 'Save' }).click());
+  expect(answer).toMatchObject({ ok: true, rating: { stars: 5, seenHow: 'recording', seenOn: '2024-06-20', review: 'Watched it at home.\nStill great.' } });
+  await expect(card).toContainText('Saw it from the recording');
+  expect(query('SELECT stars, seen_how, seen_on, review FROM ratings WHERE talk_id = ?', talk.id)).toEqual([
+    { stars: 5, seen_how: 'recording', seen_on: '2024-06-20', review: 'Watched it at home.\nStill great.' },
+  ]);
+
+  // A day still to come is refused next to the field, and what was typed stays.
+  await more.getByLabel('Date seen').fill('2099-01-01');
+  await more.getByLabel(/^Review/).fill('Changed my mind.');
+  expect(await answered(page, () => more.getByRole('button', { name: 'Save' }).click())).toMatchObject({ ok: false, fieldErrors: { seenOn: ['That day has not come yet.'] } });
+  await expect(more.getByText('That day has not come yet.')).toBeVisible();
+  await expect(more.getByLabel('Date seen')).toHaveAttribute('aria-invalid', 'true');
+  await expect(more.getByLabel(/^Review/)).toHaveValue('Changed my mind.');
+  await expect(card).toContainText('Saw it from the recording');
+
+  // Another tap keeps the how, the date and the review: it changes the stars only.
+  await tapStar(card, 3);
+  expect(query('SELECT stars, seen_how, seen_on, review FROM ratings WHERE talk_id = ?', talk.id)).toEqual([
+    { stars: 3, seen_how: 'recording', seen_on: '2024-06-20', review: 'Watched it at home.\nStill great.' },
+  ]);
+
+  await page.goto(talk.path);
+  const form = page.getByRole('region', { name: 'Ratings' }).getByRole('form', { name: /Your rating of/ });
+  await expect(form).toContainText('Saw it from the recording on 20 June 2024');
+  await expect(form.getByLabel('Date seen')).toHaveValue('2024-06-20');
+  await expect(form.getByLabel(/^Review/)).toHaveValue('Watched it at home.\nStill great.');
+  await expect(page.getByRole('region', { name: 'Reviews' })).toContainText('Watched it at home.');
+
+  await page.goto(conf.dayPath);
+  await talkCard(page, talk.title).getByRole('button', { name: /^More/ }).click();
+  const removed = await answered(page, () => talkCard(page, talk.title).getByRole('button', { name: 'Remove from my journal' }).click());
+  expect(removed).toMatchObject({ ok: true, rating: null, aggregates: { ratingCount: 0, ratingSum: 0, attendanceCount: 0 } });
+  await expect(talkCard(page, talk.title).getByRole('status')).toHaveText('Removed from your journal.');
   await expect(talkCard(page, talk.title)).toContainText('No ratings yet');
-  await expect(talkCard(page, talk.title)).not.toContainText('1 saw it');
+  await expect(star(talkCard(page, talk.title), 3)).not.toBeChecked();
   expect(query('SELECT rating_count, rating_sum, attendance_count FROM talks WHERE id = ?', talk.id)).toEqual([{ rating_count: 0, rating_sum: 0, attendance_count: 0 }]);
+});
+
+test('a tap that does not reach the server is taken back, with a message', async ({ page }) => {
+  const conf = seedConference('offline');
+  const talk = conf.talks[0];
+  await signUp(page, { name: 'Offline Rater' });
+  await page.goto(conf.dayPath);
+  const card = talkCard(page, talk.title);
+  await expect(star(card, 5)).toBeEnabled();
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/ratings', async (route) => {
+    await held;
+    await route.abort('internetdisconnected');
+  });
+  await starButton(card, 5).click();
+  // Shown at once…
+  await expect(star(card, 5)).toBeChecked();
+  await expect(card).toContainText('Saw it in the room');
+  release();
+  // …and taken back when the save fails.
+  await expect(card.getByRole('status')).toHaveText(/could not be reached, so nothing was saved/);
+  await expect(star(card, 5)).not.toBeChecked();
+  await expect(card).not.toContainText('Saw it in the room');
+  expect(query('SELECT count(*) AS n FROM ratings WHERE talk_id = ?', talk.id)).toEqual([{ n: 0 }]);
 });
 
 test('two raters: the day list shows their average with one decimal', async ({ browser }, testInfo) => {
@@ -160,8 +309,7 @@ test('two raters: the day list shows their average with one decimal', async ({ b
     const page = await context.newPage();
     await signUp(page, { name: `Avg ${stars}` });
     await page.goto(conf.dayPath);
-    await rate(talkCard(page, talk.title), { stars });
-    await expect(talkCard(page, talk.title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await tapStar(talkCard(page, talk.title), stars);
     await page.context().close();
   }
   const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
@@ -172,7 +320,7 @@ test('two raters: the day list shows their average with one decimal', async ({ b
 });
 
 test.describe('without JavaScript', () => {
-  test('the rating form still saves (a plain form post)', async ({ browser }, testInfo) => {
+  test('the talk page is a plain form with the same fields that posts and comes back; the day list links to it', async ({ browser }, testInfo) => {
     const conf = seedConference('nojs');
     const talk = conf.talks[2];
     // Sign up with JavaScript, then carry the session cookie into a context without it.
@@ -183,13 +331,22 @@ test.describe('without JavaScript', () => {
     const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: false, storageState });
     const page = await context.newPage();
 
-    await page.goto(talk.path);
-    const ratings = page.getByRole('region', { name: 'Ratings' });
-    // <details> opens natively, and the fields appear through CSS once "I saw it" is ticked.
-    await ratings.locator('summary').click();
-    await rate(ratings, { stars: 5, how: 'Livestream', review: 'Worked without scripts.' });
-    await expect(page).toHaveURL(new RegExp(`${talk.path}$`));
+    await page.goto(conf.dayPath);
+    const rate = talkCard(page, talk.title).getByRole('link', { name: `Rate this talk “${talk.title}”` });
+    await expect(rate).toHaveAttribute('href', `${talk.path}#your-rating`);
+    await rate.click();
+    await expect(page).toHaveURL(new RegExp(`${talk.path}#your-rating$`));
+
+    const form = page.getByRole('region', { name: 'Ratings' }).getByRole('form', { name: /Your rating of/ });
+    await starButton(form, 5).click();
+    await form.getByLabel('Livestream', { exact: true }).check();
+    await form.getByLabel('Date seen').fill('2024-06-04');
+    await form.getByLabel(/^Review/).fill('Worked without scripts.');
+    await form.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Saved to your journal.')).toBeVisible();
+    expect(query('SELECT stars, seen_how, seen_on, review FROM ratings WHERE talk_id = ?', talk.id)).toEqual([
+      { stars: 5, seen_how: 'livestream', seen_on: '2024-06-04', review: 'Worked without scripts.' },
+    ]);
 
     await page.goto(talk.path);
     await expect(page.getByRole('region', { name: 'Ratings' }).getByRole('table')).toContainText('Average 5.0 out of 5 from 1 rating');
@@ -210,12 +367,14 @@ test('a signed-out visitor is sent to sign in and comes back to the same talk', 
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${talk.path}$`));
-  await expect(page.getByRole('region', { name: 'Ratings' }).locator('summary')).toContainText('I saw it: rate this talk');
+  await expect(page.getByRole('region', { name: 'Ratings' })).toContainText('Tap a star to save it to your journal.');
+  await expect(star(page.getByRole('region', { name: 'Ratings' }), 3)).toBeEnabled();
 });
 
 test('the rating island keeps its place: the talk card does not move when it loads', async ({ page }) => {
   const conf = seedConference('shift');
   const talk = conf.talks[0];
+  await signUp(page, { name: 'Still Card' });
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/api/me/ratings?*', async (route) => {
@@ -224,10 +383,10 @@ test('the rating island keeps its place: the talk card does not move when it loa
   });
   await page.goto(conf.dayPath);
   const card = talkCard(page, talk.title);
-  await expect(card.locator('summary')).toContainText('I saw it: rate this talk');
+  await expect(card.getByRole('link', { name: /Rate this talk/ })).toBeVisible();
   const before = await card.boundingBox();
   release();
-  await expect(card.getByRole('link', { name: /Sign in to rate/ })).toBeVisible();
+  await expect(star(card, 3)).toBeVisible();
   const after = await card.boundingBox();
   expect(after?.height).toBe(before?.height);
 });
@@ -237,10 +396,8 @@ test('the journal lists what was rated; its CSV export imports back, and unmatch
   const [a, b] = conf.talks;
   await signUp(page, { name: 'Journal Keeper' });
   await page.goto(conf.dayPath);
-  await rate(talkCard(page, a.title), { stars: 5, review: 'Best of the day, "quoted", with a comma' });
-  await expect(talkCard(page, a.title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await rate(talkCard(page, b.title), { how: 'Recording' });
-  await expect(talkCard(page, b.title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await rateOnCard(talkCard(page, a.title), { stars: 5, review: 'Best of the day, "quoted", with a comma' });
+  await rateOnCard(talkCard(page, b.title), { how: 'Recording', seenOn: '2024-07-01' });
 
   await page.goto('/journal');
   const section = page.getByRole('region', { name: conf.name });
@@ -266,21 +423,20 @@ test('the journal lists what was rated; its CSV export imports back, and unmatch
   expect(res.headers()['cache-control']).toContain('no-store');
   const csv = (await res.text()).replace(/^\uFEFF/, '');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('date,conference,day,track,talk,speakers,how seen,stars,review,talk URL');
-  expect(csv).toContain(`2024-06-03,${conf.name},1,Main track,${a.title},,room,5,"Best of the day, ""quoted"", with a comma",http://localhost:${port}${a.path}`);
-  expect(csv).toContain(`2024-06-03,${conf.name},1,Main track,${b.title},,recording,,,http://localhost:${port}${b.path}`);
+  expect(lines[0]).toBe('date,conference,day,track,talk,speakers,how seen,stars,review,talk URL,seen on');
+  expect(csv).toContain(`2024-06-03,${conf.name},1,Main track,${a.title},,room,5,"Best of the day, ""quoted"", with a comma",http://localhost:${port}${a.path},2024-06-03`);
+  expect(csv).toContain(`2024-06-03,${conf.name},1,Main track,${b.title},,recording,,,http://localhost:${port}${b.path},2024-07-01`);
 
   // Wipe the two entries, then import the file back with one line that matches nothing.
   for (const t of [a, b]) {
     await page.goto(t.path);
     const ratings = page.getByRole('region', { name: 'Ratings' });
-    await ratings.locator('summary').click();
-    await ratings.getByRole('button', { name: 'Remove from my journal' }).click();
+    expect(await answered(page, () => ratings.getByRole('button', { name: 'Remove from my journal' }).click())).toMatchObject({ ok: true, rating: null });
     await expect(ratings.getByRole('status').filter({ hasText: 'Removed' })).toBeVisible();
   }
   await page.goto('/journal');
   await expect(page.getByRole('region', { name: conf.name })).toHaveCount(0);
-  const withUnknown = `${csv.trimEnd()}\r\n2024-06-03,${conf.name},1,,Nope,,room,3,,http://localhost:${port}/conferences/${conf.slug}/talks/no-such-talk\r\n`;
+  const withUnknown = `${csv.trimEnd()}\r\n2024-06-03,${conf.name},1,,Nope,,room,3,,http://localhost:${port}/conferences/${conf.slug}/talks/no-such-talk,\r\n`;
   await page.getByLabel('CSV file to import').setInputFiles({ name: 'journal.csv', mimeType: 'text/csv', buffer: Buffer.from(withUnknown) });
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await expect(page.getByText(/Import done: 2 entries added or changed, 1 line not imported\./)).toBeVisible();
@@ -293,6 +449,11 @@ test('the journal lists what was rated; its CSV export imports back, and unmatch
   const again = (await (await page.request.get('/journal/export.csv')).text()).replace(/^\uFEFF/, '');
   const mineOnly = (text: string) => text.split('\r\n').filter((l) => l.includes(conf.name)).sort();
   expect(mineOnly(again)).toEqual(mineOnly(csv));
+  // The talk's own day comes back as "the talk's day"; a later one as that date.
+  expect(query('SELECT talk_id, seen_on FROM ratings WHERE talk_id IN (?, ?) ORDER BY talk_id', a.id, b.id)).toEqual([
+    { talk_id: a.id, seen_on: null },
+    { talk_id: b.id, seen_on: '2024-07-01' },
+  ]);
   expect(query<{ rating_count: number; rating_sum: number; attendance_count: number }>('SELECT rating_count, rating_sum, attendance_count FROM talks WHERE id = ?', a.id)).toEqual([
     { rating_count: 1, rating_sum: 5, attendance_count: 1 },
   ]);
@@ -303,8 +464,7 @@ test('a public journal is at /u/<handle> only while its owner makes it public', 
   const me = await signUp(page, { name: 'Open Book' });
   const handle = query<{ handle: string }>('SELECT handle FROM users WHERE email = ?', me.email)[0].handle;
   await page.goto(conf.dayPath);
-  await rate(talkCard(page, conf.talks[0].title), { stars: 3, review: 'Public words.' });
-  await expect(talkCard(page, conf.talks[0].title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await rateOnCard(talkCard(page, conf.talks[0].title), { stars: 3, review: 'Public words.' });
 
   const visitor = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
   expect((await visitor.goto(`/u/${handle}`))?.status()).toBe(404);
@@ -364,8 +524,7 @@ test('journal filters apply as they change, and with the Show button when JavaSc
   await signUp(page, { name: 'Filter Keeper' });
   for (const conf of [first, second]) {
     await page.goto(conf.dayPath);
-    await rate(talkCard(page, conf.talks[0].title), { stars: 4 });
-    await expect(talkCard(page, conf.talks[0].title).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await tapStar(talkCard(page, conf.talks[0].title), 4);
   }
 
   await page.goto('/journal');
@@ -398,8 +557,7 @@ test('the author of a recap covering the talk hides a review; the rater still se
 
   const rater = await signUp(page, { name: 'Loud Rater' });
   await page.goto(talk.path);
-  await rate(page.getByRole('region', { name: 'Ratings' }), { stars: 1, review: 'Something rude.' });
-  await expect(page.getByRole('region', { name: 'Ratings' }).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await rateOnTalkPage(page, { stars: 1, review: 'Something rude.' });
 
   // Ben covers no recap of this talk: no controls for him.
   const ben = await pageFor(browser, testInfo, 'ben');
@@ -467,6 +625,65 @@ test('a rater’s new name and account deletion refresh the pages showing their 
   expect(await reviews(talk.path)).toEqual({ before: false, after: false });
   expect(await cacheOf(elsewhere.talks[0].path)).toBe('HIT');
   await anonymous.close();
+});
+
+test.describe('the rating endpoint, by raw request', () => {
+  const base = `http://localhost:${port}`;
+  const post = (api: APIRequestContext, form: Record<string, string>, headers: Record<string, string> = { Origin: base }) =>
+    api.post('/api/ratings', { form, headers, failOnStatusCode: false, maxRedirects: 0 });
+
+  test('signed out: 401, nothing written', async ({ request }) => {
+    const conf = seedConference('api-anon');
+    const res = await post(request, { talkId: String(conf.talks[0].id), seen: 'on', stars: '5' });
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ ok: false, message: 'Sign in to rate talks.' });
+    expect(res.headers()['cache-control']).toContain('no-store');
+    expect(query('SELECT count(*) AS n FROM ratings WHERE talk_id = ?', conf.talks[0].id)).toEqual([{ n: 0 }]);
+  });
+
+  test('bad input gets 400 with a message per field, a talk not started 409, an unknown talk 404; another site, no Origin and the wrong body are refused', async ({ page }) => {
+    const conf = seedConference('api-refuse');
+    const me = await signUp(page, { name: 'Raw Rater' });
+    const id = String(conf.talks[0].id);
+    const cases: [Record<string, string>, number, Record<string, unknown>][] = [
+      [{ talkId: id, seen: 'on', stars: '6' }, 400, { fieldErrors: { stars: ['Choose between 1 and 5 stars, or no stars.'] } }],
+      [{ talkId: id, seen: 'on', review: 'x'.repeat(2001) }, 400, { fieldErrors: { review: ['A review can be at most 2,000 characters.'] } }],
+      [{ talkId: id, seen: 'on', seenHow: 'telepathy' }, 400, { fieldErrors: { seenHow: [expect.stringContaining('Choose how you saw it')] } }],
+      [{ talkId: id, seen: 'on', seenOn: '2024-13-01' }, 400, { fieldErrors: { seenOn: [expect.stringContaining('day of the calendar')] } }],
+      [{ talkId: id, seen: 'on', seenOn: '2024-01-01' }, 400, { fieldErrors: { seenOn: ['You cannot have seen it before the day of the talk.'] } }],
+      [{ talkId: 'abc', seen: 'on', stars: '3' }, 400, { fieldErrors: { talkId: ['Unknown talk.'] } }],
+      [{ talkId: id, stars: '3' }, 400, { message: 'Ratings and reviews are for talks you saw.' }],
+      [{ talkId: String(conf.future.id), seen: 'on', stars: '5' }, 409, { message: expect.stringMatching(/has not started yet\. Ratings open when it starts: .* 2\d{3}/) }],
+      [{ talkId: '99999999', seen: 'on', stars: '3' }, 404, { message: 'That talk does not exist.' }],
+    ];
+    for (const [form, status, body] of cases) {
+      const res = await post(page.request, form);
+      expect(res.status(), JSON.stringify(form).slice(0, 80)).toBe(status);
+      expect(await res.json()).toMatchObject({ ok: false, ...body });
+    }
+    const good = { talkId: id, seen: 'on', stars: '4' };
+    for (const [headers, status] of [
+      [{ Origin: 'http://evil.example' }, 403],
+      [{}, 403],
+      [{ Origin: base, 'Sec-Fetch-Site': 'cross-site' }, 403],
+    ] as const) {
+      const res = await post(page.request, good, headers);
+      expect(res.status(), JSON.stringify(headers)).toBe(status);
+      expect(await res.json()).toEqual({ ok: false, message: 'This request was refused: it did not come from this site.' });
+    }
+    const json = await page.request.post('/api/ratings', { data: good, headers: { Origin: base }, failOnStatusCode: false });
+    expect(json.status()).toBe(415);
+    const huge = await post(page.request, { ...good, review: 'x'.repeat(40_000) });
+    expect(huge.status()).toBe(413);
+    const ids = [conf.future.id, ...conf.talks.map((t) => t.id)];
+    expect(query(`SELECT count(*) AS n FROM ratings WHERE talk_id IN (${ids.join(',')})`)).toEqual([{ n: 0 }]);
+
+    // The rater is the session's user, whatever the payload says.
+    const victim = userIdByEmail('sam@hallway.test');
+    const res = await post(page.request, { ...good, userId: String(victim), user_id: String(victim) });
+    expect(res.status()).toBe(200);
+    expect(query('SELECT user_id, stars FROM ratings WHERE talk_id = ?', conf.talks[0].id)).toEqual([{ user_id: userIdByEmail(me.email), stars: 4 }]);
+  });
 });
 
 test.describe('request level (raw Next-Action posts)', () => {

@@ -12,24 +12,25 @@ const row = (over: Partial<JournalCsvRow> = {}): JournalCsvRow => ({
   stars: 4,
   review: 'Line one, with a comma\nLine "two"',
   talkUrl: 'http://localhost:3000/conferences/qcon-london-2018/talks/drivetribe-social-network-streams',
+  seenOn: '2018-03-05',
   ...over,
 });
 
 describe('journal CSV', () => {
   it('writes exactly the documented columns, with a BOM and CRLF records', () => {
     const csv = journalToCsv([row()]);
-    expect(csv.startsWith('\uFEFFdate,conference,day,track,talk,speakers,how seen,stars,review,talk URL\r\n')).toBe(true);
-    expect(JOURNAL_CSV_COLUMNS).toHaveLength(10);
+    expect(csv.startsWith('\uFEFFdate,conference,day,track,talk,speakers,how seen,stars,review,talk URL,seen on\r\n')).toBe(true);
+    expect(JOURNAL_CSV_COLUMNS).toHaveLength(11);
   });
 
   it('reads back what it wrote: commas, quotes, line breaks, empty stars, accents', () => {
-    const rows = [row(), row({ stars: null, review: null, seenHow: 'recording', talk: 'Café ☕ talk', talkUrl: '/conferences/fjord-dev-days-2019/talks/five-minute-fixes' })];
+    const rows = [row(), row({ stars: null, review: null, seenHow: 'recording', talk: 'Café ☕ talk', talkUrl: '/conferences/fjord-dev-days-2019/talks/five-minute-fixes', seenOn: '2019-11-02' })];
     const parsed = parseJournalCsv(journalToCsv(rows));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.rows.map((r) => [r.row, r.slugs, r.stars, r.review, r.seenHow, r.talk, r.problem])).toEqual([
-      [2, { conferenceSlug: 'qcon-london-2018', talkSlug: 'drivetribe-social-network-streams' }, 4, 'Line one, with a comma\nLine "two"', 'room', rows[0].talk, null],
-      [3, { conferenceSlug: 'fjord-dev-days-2019', talkSlug: 'five-minute-fixes' }, null, null, 'recording', 'Café ☕ talk', null],
+    expect(parsed.rows.map((r) => [r.row, r.slugs, r.stars, r.review, r.seenHow, r.talk, r.seenOn, r.problem])).toEqual([
+      [2, { conferenceSlug: 'qcon-london-2018', talkSlug: 'drivetribe-social-network-streams' }, 4, 'Line one, with a comma\nLine "two"', 'room', rows[0].talk, '2018-03-05', null],
+      [3, { conferenceSlug: 'fjord-dev-days-2019', talkSlug: 'five-minute-fixes' }, null, null, 'recording', 'Café ☕ talk', '2019-11-02', null],
     ]);
   });
 
@@ -42,9 +43,11 @@ describe('journal CSV', () => {
     expect(parsed.ok && parsed.rows[0].review).toBe('-1 for the slides');
   });
 
-  it('reports bad stars and how-seen values per row, and refuses a file without the header', () => {
-    const parsed = parseJournalCsv('talk URL,stars,how seen\n/conferences/a/talks/b,7,room\n/conferences/a/talks/c,,telepathy\n');
-    expect(parsed.ok && parsed.rows.map((r) => r.problem)).toEqual([expect.stringContaining('stars must be 1 to 5'), expect.stringContaining('how seen')]);
+  it('reports bad stars, how-seen and seen-on values per row, and refuses a file without the header', () => {
+    const parsed = parseJournalCsv('talk URL,stars,how seen,seen on\n/conferences/a/talks/b,7,room,\n/conferences/a/talks/c,,telepathy,\n/conferences/a/talks/d,,room,2019-02-30\n/conferences/a/talks/e,,room,\n');
+    expect(parsed.ok && parsed.rows.map((r) => r.problem)).toEqual([expect.stringContaining('stars must be 1 to 5'), expect.stringContaining('how seen'), expect.stringContaining('seen on must be a date'), null]);
+    // A file written before the column existed (or an empty cell) means the talk's own day.
+    expect(parsed.ok && parsed.rows[3].seenOn).toBeNull();
     expect(parseJournalCsv('just,some,columns\n1,2,3\n')).toMatchObject({ ok: false });
     expect(parseJournalCsv('')).toMatchObject({ ok: false });
   });

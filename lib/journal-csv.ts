@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { SeenHow } from '@/db/schema';
 import { SLUG_PATTERN } from './slug';
-import { normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_LABELS, SEEN_HOW_VALUES } from './ratings';
+import { isCalendarDate, normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_LABELS, SEEN_HOW_VALUES } from './ratings';
 
 /**
  * The journal's CSV: what `/journal/export.csv` writes and the import reads back. The columns are
@@ -10,7 +10,7 @@ import { normalizeReview, REVIEW_MAX_LENGTH, reviewLength, SEEN_HOW_LABELS, SEEN
  * its Hallway talk URL (`/conferences/<conference>/talks/<talk>`, whatever the host), and falls
  * back to conference name + talk title for rows without one.
  */
-export const JOURNAL_CSV_COLUMNS = ['date', 'conference', 'day', 'track', 'talk', 'speakers', 'how seen', 'stars', 'review', 'talk URL'] as const;
+export const JOURNAL_CSV_COLUMNS = ['date', 'conference', 'day', 'track', 'talk', 'speakers', 'how seen', 'stars', 'review', 'talk URL', 'seen on'] as const;
 
 export const IMPORT_MAX_BYTES = 1_000_000;
 export const IMPORT_MAX_ROWS = 5000;
@@ -26,6 +26,8 @@ export type JournalCsvRow = {
   stars: number | null;
   review: string | null;
   talkUrl: string;
+  /** The day the person saw it: the talk's day unless they saw it later. */
+  seenOn: string;
 };
 
 /**
@@ -55,6 +57,7 @@ export function journalToCsv(rows: JournalCsvRow[]): string {
       r.stars === null ? '' : String(r.stars),
       protect(r.review ?? ''),
       r.talkUrl,
+      r.seenOn,
     ]),
     { header: true, columns: [...JOURNAL_CSV_COLUMNS], record_delimiter: '\r\n', quote_record_delimiter: true },
   );
@@ -85,6 +88,8 @@ export type ParsedImportRow = {
   seenHow: SeenHow;
   stars: number | null;
   review: string | null;
+  /** Null when the file gives none: the talk's day. */
+  seenOn: string | null;
   problem: string | null;
 };
 
@@ -110,7 +115,7 @@ export function parseJournalCsv(text: string): ParseResult {
   if (records.length === 0) return { ok: false, message: 'This file is empty.' };
   const header = records[0].map((h) => h.trim().toLowerCase());
   const col = (name: (typeof JOURNAL_CSV_COLUMNS)[number]) => header.indexOf(name.toLowerCase());
-  const idx = { conference: col('conference'), talk: col('talk'), how: col('how seen'), stars: col('stars'), review: col('review'), url: col('talk URL') };
+  const idx = { conference: col('conference'), talk: col('talk'), how: col('how seen'), stars: col('stars'), review: col('review'), url: col('talk URL'), seenOn: col('seen on') };
   if (idx.url < 0 && (idx.conference < 0 || idx.talk < 0)) {
     return { ok: false, message: `The first line must name the columns: ${JOURNAL_CSV_COLUMNS.join(', ')}. Export your journal to see the format.` };
   }
@@ -133,6 +138,8 @@ export function parseJournalCsv(text: string): ParseResult {
     if (!seenHow) problem ??= `how seen must be room, livestream or recording, not “${get(idx.how).slice(0, 20)}”`;
     const review = normalizeReview(get(idx.review));
     if (review && reviewLength(review) > REVIEW_MAX_LENGTH) problem ??= `the review is longer than ${REVIEW_MAX_LENGTH.toLocaleString('en-GB')} characters`;
+    const seenOn = get(idx.seenOn).trim() || null;
+    if (seenOn && !isCalendarDate(seenOn)) problem ??= `seen on must be a date as YYYY-MM-DD or empty, not “${seenOn.slice(0, 20)}”`;
     rows.push({
       row: i + 1,
       conference: get(idx.conference).trim(),
@@ -141,6 +148,7 @@ export function parseJournalCsv(text: string): ParseResult {
       seenHow: seenHow ?? 'room',
       stars,
       review,
+      seenOn,
       problem,
     });
   }

@@ -8,7 +8,7 @@ export const SEEN_HOW_VALUES = ['room', 'livestream', 'recording'] as const sati
 
 export const REVIEW_MAX_LENGTH = 2000;
 
-/** The visible labels of the star radio group: "1 – poor" … "5 – excellent". */
+/** What each number of stars means: the stars are named "1 star – poor" … "5 stars – excellent". */
 export const STAR_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
   1: 'poor',
   2: 'fair',
@@ -44,11 +44,36 @@ export type MyRating = {
   stars: number | null;
   review: string | null;
   seenHow: SeenHow;
+  /** The day it was seen ('YYYY-MM-DD') when not the talk's own day; null means the talk's day. */
+  seenOn: string | null;
   /** Hidden from public pages by a moderator. */
   hidden: boolean;
   /** Left out of the averages by an admin. */
   excluded: boolean;
 };
+
+/** A talk's write-time aggregates, as the pages show them (and a save answers with). */
+export type TalkAggregates = { ratingCount: number; ratingSum: number; attendanceCount: number };
+
+/** What `POST /api/ratings` answers: the entry as stored (null once removed) and the talk's new numbers. */
+export type RatingSaveResponse =
+  | { ok: true; message: string; talkId: number; rating: MyRating | null; aggregates: TalkAggregates }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+/** 'YYYY-MM-DD' naming a real day of the Gregorian calendar. */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The latest day anyone can have seen a talk on: today somewhere on Earth (UTC+14), so a person
+ * east of the server is not told their today is in the future.
+ */
+export function latestSeenOn(now: number): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
 
 /**
  * A review as stored: line breaks as `\n` (browsers submit a textarea's breaks as CRLF, and the
@@ -82,7 +107,7 @@ export const BAYES_PRIOR_VOTES = 3;
 /** When a conference has no ratings at all, the prior falls back to the middle of the scale. */
 export const BAYES_FALLBACK_MEAN = 3;
 
-type Aggregates = { ratingCount: number; ratingSum: number; attendanceCount: number };
+type Aggregates = TalkAggregates;
 
 /** The mean star rating over many talks (their write-time aggregates), or the fallback. */
 export function priorMean(talks: Aggregates[]): number {

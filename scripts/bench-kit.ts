@@ -113,6 +113,22 @@ export function actionId(distDir: string, file: string, exportedName: string): s
   return id;
 }
 
+/** A save through `POST /api/ratings`, as the page's script sends it: whether it was saved. */
+export async function postRating(base: string, cookie: string, fields: Record<string, string>): Promise<{ status: number; ok: boolean; text: string }> {
+  const res = await fetch(`${base}/api/ratings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, 'Sec-Fetch-Site': 'same-origin', Cookie: cookie },
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  let ok = false;
+  try {
+    ok = res.ok && (JSON.parse(text) as { ok?: boolean }).ok === true;
+  } catch {}
+  return { status: res.status, ok, text };
+}
+
 /** The argument list React sends for a useActionState form: [prevState, FormData], the fields prefixed `_1_`. */
 export function actionBody(fields: Record<string, string>): FormData {
   const form = new FormData();

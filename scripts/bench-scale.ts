@@ -9,8 +9,8 @@
  * from 50 signed-in people; then the p99 of a cached page while cold renders run beside it.
  * Printed side by side with the grown ÷ demo ratio. Only ratios are comparable across machines.
  *
- * BENCH_SECONDS (default 5) per wrk run; BENCH_REUSE_BUILD=1 skips the build; wrk must be
- * installed (Debian: apt-get install -y wrk).
+ * BENCH_SECONDS (default 5) per wrk run; BENCH_PORT (default 3170) and the next port serve the two
+ * journals; BENCH_REUSE_BUILD=1 skips the build; wrk must be installed (Debian: apt-get install -y wrk).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,12 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { actionBody, actionId, actionState, buildOnce, percentile, runScript, sessionCookie, startApp, wrk, type App } from './bench-kit';
+import { buildOnce, percentile, postRating, runScript, sessionCookie, startApp, wrk, type App } from './bench-kit';
 
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const raters = 50;
 const distDir = '.next-bench-scale';
-const ports = { demo: 3170, grown: 3171 };
+const firstPort = Number(process.env.BENCH_PORT || 3170);
+const ports = { demo: firstPort, grown: firstPort + 1 };
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-scale-'));
 const files = { demo: path.join(scratch, 'demo', 'hallway.db'), grown: path.join(scratch, 'grown', 'hallway.db') };
@@ -151,8 +152,7 @@ async function measure(which: Journal): Promise<Figures> {
       process.stdout.write('.');
     }
 
-    // Rating writes: every rater posts "I saw it" with stars, as fast as the server answers.
-    const id = actionId(distDir, 'app/journal/actions.ts', 'saveRatingAction');
+    // Rating writes: every rater saves "I saw it" with stars (POST /api/ratings), as fast as the server answers.
     const cookies = await Promise.all(plan.raters.map((user) => sessionCookie({ secret, user })));
     const latencies: number[] = [];
     let ok = 0;
@@ -164,15 +164,9 @@ async function measure(which: Journal): Promise<Figures> {
         for (let n = 0; performance.now() < end; n++) {
           const talk = plan.talks[(u + n) % plan.talks.length];
           const t0 = performance.now();
-          const res = await fetch(app.base + talk.path, {
-            method: 'POST',
-            headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: app.base, Referer: app.base + talk.path, Cookie: cookie },
-            body: actionBody({ talkId: String(talk.id), seen: 'on', seenHow: 'room', stars: String(1 + ((u * 7 + n * 3) % 5)) }),
-            redirect: 'manual',
-          }).catch(() => null);
-          const state = res?.ok ? actionState(await res.text()) : null;
+          const res = await postRating(app.base, cookie, { talkId: String(talk.id), seen: 'on', seenHow: 'room', stars: String(1 + ((u * 7 + n * 3) % 5)) }).catch(() => null);
           latencies.push(performance.now() - t0);
-          if (state?.ok) ok++;
+          if (res?.ok) ok++;
           else failed++;
         }
       }),

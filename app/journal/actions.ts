@@ -2,20 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getTalkCards } from '@/db/queries';
-import {
-  getRatingsByUserAndTalks,
-  getTalkIdsBySlugs,
-  getTalkIdsByTitles,
-  importRatings,
-  moderateRating,
-  removeRating,
-  upsertRating,
-} from '@/db/ratings';
-import { SEEN_HOW } from '@/db/schema';
-import { action, ActionError, MESSAGES, type ActionState } from '@/lib/action';
+import { getTalkIdsBySlugs, getTalkIdsByTitles, importRatings, moderateRating } from '@/db/ratings';
+import { action, ActionError, MESSAGES } from '@/lib/action';
 import { IMPORT_MAX_BYTES, parseJournalCsv } from '@/lib/journal-csv';
-import { formatOpensAt, normalizeReview, REVIEW_MAX_LENGTH, reviewLength, type MyRating } from '@/lib/ratings';
+import { ratingSaveSchema, saveRating } from '@/lib/rating-save';
+import type { MyRating } from '@/lib/ratings';
 import { revalidateTalks } from '@/lib/revalidate';
 
 /**
@@ -26,89 +17,29 @@ import { revalidateTalks } from '@/lib/revalidate';
 
 const talkId = z.coerce.number({ error: 'Unknown talk.' }).int('Unknown talk.').positive('Unknown talk.');
 
-const ratingSchema = z.object({
-  talkId,
-  intent: z.enum(['save', 'remove'], { error: 'Unknown button.' }).default('save'),
-  seen: z.literal('on', { error: 'Tick “I saw it” or leave it empty.' }).optional(),
-  seenHow: z.enum(SEEN_HOW, { error: 'Choose how you saw it: in the room, on the livestream or from a recording.' }).default('room'),
-  stars: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '' || v === 'none') return null;
-      if (!/^[1-5]$/.test(v)) {
-        ctx.addIssue({ code: 'custom', message: 'Choose between 1 and 5 stars, or no stars.' });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-  review: z
-    .string()
-    .optional()
-    .transform((v) => normalizeReview(v))
-    .refine((v) => v === null || reviewLength(v) <= REVIEW_MAX_LENGTH, {
-      message: `A review can be at most ${REVIEW_MAX_LENGTH.toLocaleString('en-GB')} characters.`,
-    }),
-});
-
 /** The saved entry as form values, so the form (with or without JavaScript) shows what is stored. */
 function ratingValues(id: number, rating: MyRating | null): Record<string, string> {
-  if (!rating) return { talkId: String(id), seen: '', seenHow: 'room', stars: '', review: '', hidden: '', excluded: '' };
+  if (!rating) return { talkId: String(id), seen: '', seenHow: 'room', stars: '', review: '', seenOn: '', hidden: '', excluded: '' };
   return {
     talkId: String(id),
     seen: 'on',
     seenHow: rating.seenHow,
     stars: rating.stars === null ? '' : String(rating.stars),
     review: rating.review ?? '',
+    seenOn: rating.seenOn ?? '',
     hidden: rating.hidden ? 'on' : '',
     excluded: rating.excluded ? 'on' : '',
   };
 }
 
-function remove(userId: number, id: number): ActionState {
-  const { changed } = removeRating({ userId, talkId: id });
-  if (changed) {
-    revalidateTalks([id]);
-    revalidatePath('/journal');
-  }
-  return { ok: true, message: changed ? 'Removed from your journal.' : 'This talk was not in your journal.', values: ratingValues(id, null) };
-}
-
-/** "I saw it" + how + optional stars + optional review; or remove. One entry per person and talk. */
-export const saveRatingAction = action({ schema: ratingSchema }, async (data, user) => {
-  if (data.intent === 'remove') return remove(user.id, data.talkId);
-  if (!data.seen) {
-    if (data.stars !== null || data.review !== null) {
-      throw new ActionError('Ratings and reviews are for talks you saw.', { seen: ['Tick “I saw it” to save stars or a review.'] });
-    }
-    // Unticking "I saw it" with nothing else filled in takes the talk out of the journal.
-    if (getRatingsByUserAndTalks({ userId: user.id, talkIds: [data.talkId] })[data.talkId]) return remove(user.id, data.talkId);
-    throw new ActionError('Nothing to save.', { seen: ['Tick “I saw it” to add this talk to your journal.'] });
-  }
-
-  const result = upsertRating({ userId: user.id, talkId: data.talkId, stars: data.stars, review: data.review, seenHow: data.seenHow });
-  if (!result.ok) {
-    switch (result.reason) {
-      case 'talk-not-found':
-        throw new ActionError('That talk does not exist.');
-      case 'not-started': {
-        const [talk] = getTalkCards([data.talkId]);
-        throw new ActionError(`This talk has not started yet. Ratings open when it starts: ${formatOpensAt(result.startsAt, talk?.timeZone ?? 'UTC')}.`);
-      }
-      case 'invalid':
-        throw new ActionError(result.message, { [result.field]: [result.message] });
-    }
-  }
-  if (result.changed) {
-    revalidateTalks([data.talkId]);
-    // /journal is rendered per request; this tells the browser's router to fetch it again.
-    revalidatePath('/journal');
-  }
-  return {
-    ok: true,
-    message: result.changed ? 'Saved to your journal.' : 'Already saved: nothing changed.',
-    values: ratingValues(data.talkId, result.rating),
-  };
+/**
+ * The rating form's post when the page has no JavaScript (with it, the form calls `POST
+ * /api/ratings`, which answers with data and renders nothing). The page comes back with the result.
+ */
+export const saveRatingAction = action({ schema: ratingSaveSchema }, async (data, user) => {
+  const result = saveRating(data, user);
+  if (!result.ok) throw new ActionError(result.message, result.fieldErrors);
+  return { ok: true, message: result.message, values: ratingValues(data.talkId, result.rating) };
 });
 
 const moderationSchema = z.object({
@@ -171,7 +102,7 @@ export const importJournalAction = action({ schema: importSchema }, async ({ fil
       problems.push(`${label(r)}: no such talk on Hallway.`);
       continue;
     }
-    entries.push({ row: r.row, talkId: id, stars: r.stars, review: r.review, seenHow: r.seenHow });
+    entries.push({ row: r.row, talkId: id, stars: r.stars, review: r.review, seenHow: r.seenHow, seenOn: r.seenOn });
   }
 
   const results = importRatings({ userId: user.id, entries });

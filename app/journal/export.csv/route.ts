@@ -5,7 +5,7 @@ import { absoluteUrl } from '@/lib/seo';
 
 /**
  * `GET /journal/export.csv`: the signed-in user's whole journal as CSV (date, conference, day, track,
- * talk, speakers, how seen, stars, review, talk URL): the file `/journal`'s import reads back.
+ * talk, speakers, how seen, stars, review, talk URL, seen on): the file `/journal`'s import reads back.
  * Their own data, so hidden reviews are included. Never cached.
  */
 export const dynamic = 'force-dynamic';
@@ -26,6 +26,7 @@ export async function GET() {
       stars: e.stars,
       review: e.review,
       talkUrl: absoluteUrl(`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`),
+      seenOn: e.seenOn ?? e.talk.dayDate ?? '',
     })),
   );
   const stamp = new Date().toISOString().slice(0, 10);

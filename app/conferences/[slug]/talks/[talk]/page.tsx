@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RatingDistribution } from '@/components/rating-distribution';
 import { RatingForm } from '@/components/rating-form';
-import { RatingSummary } from '@/components/rating-summary';
+import { LiveRatingSummary } from '@/components/live-rating-summary';
 import { ReviewList } from '@/components/review-list';
 import { SpeakerList } from '@/components/speaker-list';
 import { GoingToggle } from '@/components/going-toggle';
@@ -87,7 +87,7 @@ export default async function TalkPage({ params }: Props) {
         </dl>
         <div className="mt-4 flex flex-col gap-2">
           <TalkLinks {...talk} />
-          <RatingSummary {...talk} />
+          <LiveRatingSummary talkId={talk.id} ratingCount={talk.ratingCount} ratingSum={talk.ratingSum} attendanceCount={talk.attendanceCount} />
           {talk.startsAt !== null && <GoingToggle talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} goingCount={talk.goingCount} renderedAt={Date.now()} rateHref="#your-rating" />}
         </div>
       </header>
@@ -101,11 +101,11 @@ export default async function TalkPage({ params }: Props) {
 
       <section aria-labelledby="ratings" className="mt-10">
         <h2 id="ratings" className="text-xl font-semibold text-stone-900 dark:text-white">Ratings</h2>
-        <div className="mt-4 grid gap-6 sm:grid-cols-2">
+        <div className="mt-4 grid items-start gap-6 sm:grid-cols-2">
           <RatingDistribution counts={getRatingDistributionByTalk({ talkId: talk.id })} ratingCount={talk.ratingCount} ratingSum={talk.ratingSum} />
           <div id="your-rating" className="scroll-mt-20 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
             <h3 className="text-sm font-semibold text-stone-900 dark:text-white">Your rating</h3>
-            <RatingForm talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} timeZone={talk.timeZone} size="full" />
+            <RatingForm talkId={talk.id} talkTitle={talk.title} startsAt={talk.startsAt} timeZone={talk.timeZone} dayDate={talk.dayDate} />
             <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Your stars count in the average above; a review appears below with your name.</p>
           </div>
         </div>
