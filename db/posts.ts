@@ -1,6 +1,8 @@
 import 'server-only';
 
 import { and, asc, count, desc, eq, inArray, lt, ne, not, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { EditorDoc } from '@/lib/editor-protocol';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { chooseSlug, postState, uniqueSlug, type PostState } from '@/lib/post-rules';
 import { nameKey } from '@/lib/slug';
@@ -16,6 +18,7 @@ import {
   posts,
   postSlugs,
   postTalks,
+  postWorkingCopies,
   talks,
   uploads,
   users,
@@ -303,6 +306,8 @@ export function savePost(
 
       replaceCategories(tx, id, doc.categories);
       replaceTalks(tx, id, doc.talks);
+      // The editor sends its whole document: whatever a working copy held is in this save.
+      tx.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
 
       let revisionId: number | null = null;
       const contentChanged = title !== current.title || bodyChanged;
@@ -370,6 +375,79 @@ function keepRevision(
   return row.id;
 }
 
+// ------------------------------------------------------------------ working copies
+
+export type WorkingCopy = { doc: EditorDoc; baseVersion: number; updatedAt: number };
+
+/** What `saveWorkingCopy` was given, read back; a row of another shape is no copy at all. */
+const workingCopyDocument = z.object({
+  title: z.string(),
+  slug: z.string(),
+  slugAuto: z.boolean(),
+  body: z.string(),
+  commentsEnabled: z.boolean(),
+  conferenceId: z.number().int().nullable(),
+  categories: z.array(z.string()),
+  talks: z.array(z.object({ talkId: z.number().int(), note: z.string() })),
+});
+
+export type WorkingCopyResult =
+  | { ok: true; updatedAt: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'not-published' }
+  | { ok: false; reason: 'conflict'; current: ConflictingPost };
+
+/** The pending changes to a published post this user may edit, or null. */
+export function getWorkingCopy({ id, userId, isAdmin }: { id: number } & Access): WorkingCopy | null {
+  const row = db
+    .select({ document: postWorkingCopies.document, baseVersion: postWorkingCopies.baseVersion, updatedAt: postWorkingCopies.updatedAt })
+    .from(postWorkingCopies)
+    .innerJoin(posts, eq(posts.id, postWorkingCopies.postId))
+    .where(and(editable(id, { userId, isAdmin }), eq(posts.status, 'published')))
+    .get();
+  if (!row) return null;
+  let parsed;
+  try {
+    parsed = workingCopyDocument.safeParse(JSON.parse(row.document));
+  } catch {
+    return null;
+  }
+  return parsed.success ? { doc: parsed.data, baseVersion: row.baseVersion, updatedAt: row.updatedAt } : null;
+}
+
+/**
+ * Keeps the editor's document (JSON, already validated) as the post's working copy. Only a
+ * published post has one (a draft saves itself), and only from the post's current version: a
+ * copy of an older version would hide someone else's update.
+ */
+export function saveWorkingCopy(
+  { id, version, userId, isAdmin }: { id: number; version: number } & Access,
+  doc: EditorDoc,
+  now = Date.now(),
+): WorkingCopyResult {
+  const document = JSON.stringify(workingCopyDocument.parse(doc));
+  return db.transaction((tx): WorkingCopyResult => {
+    const post = tx
+      .select({ status: posts.status, version: posts.version, title: posts.title, bodyMarkdown: posts.bodyMarkdown, updatedAt: posts.updatedAt })
+      .from(posts)
+      .where(editable(id, { userId, isAdmin }))
+      .get();
+    if (!post) return { ok: false, reason: 'not-found' };
+    if (post.status !== 'published') return { ok: false, reason: 'not-published' };
+    if (post.version !== version) return { ok: false, reason: 'conflict', current: post };
+    const row = { document, baseVersion: version, editorId: userId, updatedAt: now };
+    tx.insert(postWorkingCopies).values({ postId: id, ...row }).onConflictDoUpdate({ target: postWorkingCopies.postId, set: row }).run();
+    return { ok: true, updatedAt: now };
+  });
+}
+
+/** Drops a post's working copy: the editor returns to the published text. */
+export function discardWorkingCopy({ id, userId, isAdmin }: { id: number } & Access): { ok: boolean } {
+  if (!db.select({ id: posts.id }).from(posts).where(editable(id, { userId, isAdmin })).get()) return { ok: false };
+  db.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
+  return { ok: true };
+}
+
 // ------------------------------------------------------------------ delete
 
 /**
@@ -382,6 +460,7 @@ export function deletePost({ id, userId, isAdmin }: { id: number } & Access, now
     .set({ status: 'deleted', deletedAt: now, version: sql`${posts.version} + 1`, updatedAt: now })
     .where(editable(id, { userId, isAdmin }))
     .run();
+  if (result.changes === 1) db.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
   return { ok: result.changes === 1 };
 }
 
