@@ -249,6 +249,27 @@ describe('revision restore', () => {
   });
 });
 
+describe('reading time', () => {
+  it('counts the notes on talks as well as the text, and follows changes to either', () => {
+    const words = (n: number, w = 'word') => Array.from({ length: n }, () => w).join(' ');
+    const id = newDraft();
+    let s = save(id, 1, { title: 'Notes count', bodyMarkdown: words(230), conferenceId: qconId });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(1);
+    s = save(id, 2, { title: 'Notes count', bodyMarkdown: words(230), conferenceId: qconId, talks: [{ talkId: qconTalks[0], note: words(460) }] });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(3);
+    s = save(id, 3, { title: 'Notes count', bodyMarkdown: words(690), conferenceId: qconId, talks: [{ talkId: qconTalks[0], note: words(460) }] });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(5);
+    s = save(id, 4, { title: 'Notes count', bodyMarkdown: words(690), conferenceId: qconId });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(3);
+  });
+
+  it('the demo QCon recap, mostly notes, is not a one-minute read', () => {
+    const qcon = db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.slug, 'qcon-london-2018')).get()!;
+    // 222 words of text and 324 in its ten notes.
+    expect(qcon.m).toBe(2);
+  });
+});
+
 describe('working copy of a published post', () => {
   const editorDoc = (body: string) => ({ title: 'Copied', slug: '', slugAuto: true, body, commentsEnabled: true, conferenceId: null, categories: [], talks: [] });
 

@@ -9,6 +9,7 @@ import { nameKey } from '@/lib/slug';
 import { MAX_CATEGORIES, MAX_CATEGORY_NAME } from '@/lib/write-schemas';
 import { db, type DB } from './index';
 import { findOrCreateByNames } from './named';
+import { updateReadingMinutes } from './reading-minutes';
 import { getTalkCards } from './queries';
 import {
   categories,
@@ -305,7 +306,8 @@ export function savePost(
       if (updated.changes !== 1) throw new Conflict();
 
       replaceCategories(tx, id, doc.categories);
-      replaceTalks(tx, id, doc.talks);
+      const notesChanged = replaceTalks(tx, id, doc.talks);
+      if (bodyChanged || notesChanged) updateReadingMinutes(tx, id);
       // The editor sends its whole document: whatever a working copy held is in this save.
       tx.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
 
@@ -333,7 +335,8 @@ function replaceCategories(tx: Tx, postId: number, names: string[]) {
   tx.insert(postCategories).values(ids.map((categoryId) => ({ postId, categoryId }))).run();
 }
 
-function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: string }[]) {
+/** Replaces the post's talks and notes; answers whether any note changed. */
+function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: string }[]): boolean {
   // Notes are rendered on save like the body; unchanged notes keep their HTML.
   const previous = new Map(
     tx
@@ -353,6 +356,7 @@ function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: s
       return { postId, talkId: t.talkId, position, noteMarkdown: t.note, noteHtml };
     });
   if (rows.length) tx.insert(postTalks).values(rows).run();
+  return rows.length !== previous.size || rows.some((r) => previous.get(r.talkId)?.noteMarkdown !== r.noteMarkdown);
 }
 
 function keepRevision(
@@ -536,6 +540,7 @@ export function restorePostRevision(
       .set({ title: revision.title, bodyMarkdown: revision.bodyMarkdown, ...rendered, version: sql`${posts.version} + 1`, updatedAt: Math.max(now, post.updatedAt + 1) })
       .where(eq(posts.id, id))
       .run();
+    updateReadingMinutes(tx, id);
     return { ok: true as const, mode: 'saved' as const, version: post.version + 1 };
   });
 }
