@@ -141,6 +141,7 @@ const expected: Record<string, Row> = {
   'app/write/conferences/actions.ts#updateConferenceAction': { payload: () => ({ id: NO_SUCH_ID, name: '', startDate: '2025-01-01', endDate: '2025-01-02', timeZone: 'UTC' }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#deleteConferenceAction': { payload: () => ({ id: NO_SUCH_ID }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#addDayAction': { payload: () => ({ conferenceId: NO_SUCH_ID, date: 'not a date' }), expect: authorsOnly('invalid') },
+  'app/write/conferences/actions.ts#addMissingDaysAction': { payload: () => ({ conferenceId: NO_SUCH_ID }), expect: authorsOnly('failed'), unchangedOn: ['failed'] },
   'app/write/conferences/actions.ts#updateDayAction': { payload: () => ({ conferenceId: NO_SUCH_ID, dayId: NO_SUCH_ID, date: 'not a date' }), expect: authorsOnly('invalid') },
   'app/write/conferences/actions.ts#deleteDayAction': { payload: () => ({ conferenceId: NO_SUCH_ID, dayId: NO_SUCH_ID }), expect: authorsOnly('failed'), unchangedOn: ['failed'] },
   'app/write/conferences/actions.ts#addTrackAction': { payload: () => ({ conferenceId: NO_SUCH_ID, dayId: NO_SUCH_ID, name: '' }), expect: authorsOnly('invalid') },

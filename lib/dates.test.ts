@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  datesFromTo,
   formatCalendarDate,
   formatDateRange,
   formatPostDate,
@@ -81,4 +82,12 @@ describe('parseDateWithOffset', () => {
       expect(parseDateWithOffset(input)).toBeNull();
     },
   );
+});
+
+describe('calendar dates for date fields and day ranges', () => {
+  it('lists the dates of a range, both ends included, within a limit', () => {
+    expect(datesFromTo('2025-12-30', '2026-01-02', 31)).toEqual(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02']);
+    expect(datesFromTo('2025-01-01', '2025-01-01', 31)).toEqual(['2025-01-01']);
+    expect(datesFromTo('2025-01-01', '2025-12-31', 31)).toBeNull();
+  });
 });

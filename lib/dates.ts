@@ -86,6 +86,16 @@ export function formatCalendarDate(date: string, options: { weekday?: boolean } 
 }
 
 /** "5–7 March 2018", "30 March – 2 April 2018", "30 December 2018 – 2 January 2019". */
+/** The calendar dates from `start` to `end` ("2025-10-06"), both included; null when there are more than `max`. */
+export function datesFromTo(start: string, end: string, max: number): string[] | null {
+  const dates: string[] = [];
+  for (const d = calendarDate(start); d.toISOString().slice(0, 10) <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    if (dates.length === max) return null;
+    dates.push(d.toISOString().slice(0, 10));
+  }
+  return dates;
+}
+
 export function formatDateRange(start: string, end: string): string {
   if (start === end) return formatCalendarDate(start);
   const a = calendarDate(start);
