@@ -98,3 +98,19 @@ test('a pasted programme is previewed line by line; bad lines are flagged and no
   const talks = query<{ title: string; start_time: string | null }>('SELECT title FROM talks WHERE conference_id = ? ORDER BY title', id);
   expect(talks.map((t) => t.title)).toEqual(['Backpressure in practice', 'Streams and tables']);
 });
+
+test.describe('in a browser set to American English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('date fields say the chosen date the way the site writes dates', async ({ page }) => {
+    await signIn(page, 'ada', '/write/conferences');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+    const create = page.getByRole('form', { name: 'New conference' });
+    // 06/10 is 10 June to a British reader and 6 October to an American one: the site's words decide.
+    await create.getByLabel('First day').fill('2025-10-06');
+    await expect(create.getByLabel('First day')).toHaveAccessibleDescription('Monday, 6 October 2025');
+    await expect(create.getByLabel('Last day')).toHaveAccessibleDescription('No date chosen yet.');
+    await create.getByLabel('Last day').fill('2025-10-07');
+    await expect(create.getByLabel('Last day')).toHaveAccessibleDescription('Tuesday, 7 October 2025');
+  });
+});

@@ -56,6 +56,16 @@ export function toIsoWithOffset(utcMs: number, offsetMinutes: number): string {
   );
 }
 
+/** The locale the site writes its dates in ("6 October 2025"), and the language of its pages. */
+export const SITE_LOCALE = 'en-GB';
+
+/** "Monday, 6 October 2025" for a valid ISO calendar date ("2025-10-06"), else null. */
+export function spellCalendarDate(date: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const d = calendarDate(date);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? null : formatCalendarDate(date, { weekday: true });
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',

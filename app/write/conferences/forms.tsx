@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { ChipInput } from '@/components/ui/chip-input';
-import { CheckboxField, Field, FieldErrors, inputClass, SelectField as Select, TextAreaField as TextArea } from '@/components/ui/field';
+import { CheckboxField, DateField, Field, FieldErrors, inputClass, SelectField as Select, TextAreaField as TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState } from '@/lib/action-state';
@@ -87,8 +87,8 @@ export function ConferenceForm({ conference, zones, narrow = false }: { conferen
           placeholder={editing ? undefined : 'Derived from the name'}
           hint={editing ? 'Its address: /conferences/<slug>. Changing it breaks old links.' : 'Leave empty to derive it from the name.'}
         />
-        <Field label="First day" name="startDate" type="date" required defaultValue={v.startDate} errors={e.startDate} />
-        <Field label="Last day" name="endDate" type="date" required defaultValue={v.endDate} errors={e.endDate} />
+        <DateField label="First day" name="startDate" required defaultValue={v.startDate} errors={e.startDate} />
+        <DateField label="Last day" name="endDate" required defaultValue={v.endDate} errors={e.endDate} />
         <Field label="City" name="city" maxLength={80} defaultValue={v.city} errors={e.city} />
         <Field label="Venue or place" name="location" maxLength={160} defaultValue={v.location} errors={e.location} hint="As it should be printed, e.g. “QEII Centre, London, United Kingdom”." />
         <Field label="Website" name="website" type="url" inputMode="url" maxLength={2000} defaultValue={v.website} errors={e.website} placeholder="https://" />
@@ -164,7 +164,7 @@ export function AddDayForm({ conferenceId, startDate, endDate, suggested }: { co
     <form key={key} action={formAction} noValidate className="space-y-3" aria-label="Add a day">
       <input type="hidden" name="conferenceId" value={conferenceId} />
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start">
-        <Field label="Date" name="date" type="date" min={startDate} max={endDate} required defaultValue={state.ok ? suggested : (state.values?.date ?? suggested)} errors={e.date} />
+        <DateField label="Date" name="date" min={startDate} max={endDate} required defaultValue={state.ok ? suggested : (state.values?.date ?? suggested)} errors={e.date} />
         <Field label="Theme (optional)" name="theme" maxLength={120} defaultValue={state.ok ? '' : state.values?.theme} errors={e.theme} placeholder="e.g. A bit of everything" />
         <div className="sm:pt-6">
           <SubmitButton variant="secondary" pendingLabel="Adding the day…">
@@ -208,7 +208,7 @@ export function DayEditor({ day }: { day: { id: number; number: number; date: st
           <form action={formAction} noValidate className="space-y-3" aria-label={`Edit day ${day.number}`}>
             <input type="hidden" name="dayId" value={day.id} />
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field label="Date" name="date" type="date" required defaultValue={state.values?.date ?? day.date} errors={e.date} />
+              <DateField label="Date" name="date" required defaultValue={state.values?.date ?? day.date} errors={e.date} />
               <Field label="Theme" name="theme" maxLength={120} defaultValue={state.values?.theme ?? day.theme ?? ''} errors={e.theme} />
             </div>
             <FormMessage state={state} />
