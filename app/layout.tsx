@@ -3,6 +3,7 @@ import { AccountMenu } from '@/components/account-menu';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { ThemeProvider } from '@/components/theme-provider';
+import { SITE_LOCALE } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { pageAlternates, SITE_NAME } from '@/lib/seo';
 import './globals.css';
@@ -28,7 +29,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     // next-themes sets the `dark` class before paint, so React must not complain about it.
-    <html lang="en" suppressHydrationWarning>
+    <html lang={SITE_LOCALE} suppressHydrationWarning>
       <body className="flex min-h-screen flex-col bg-white font-sans text-stone-800 antialiased dark:bg-stone-950 dark:text-stone-200">
         <ThemeProvider>
           <a

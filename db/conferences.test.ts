@@ -132,3 +132,33 @@ describe('removing a talk with ratings', () => {
     expect(() => c.deleteConference({ id: qcon.id, userId: ada })).toThrow(/recap/);
   });
 });
+
+describe('building a programme by hand', () => {
+  it('adds every missing day of the dates at once, numbered by date, and refuses an endless range', () => {
+    const { id } = c.createConference({ userId: ada, input: input({ name: 'Range Conf 2025', startDate: '2025-09-29', endDate: '2025-10-02' }) });
+    c.addDay({ conferenceId: id, userId: ada, date: '2025-09-30', theme: 'Kept' });
+    expect(c.addMissingDays({ conferenceId: id, userId: ada })).toEqual({ added: 3 });
+    const rows = db.select({ number: days.number, date: days.date, theme: days.theme }).from(days).where(eq(days.conferenceId, id)).all().sort((a, b) => a.number - b.number);
+    expect(rows).toEqual([
+      { number: 1, date: '2025-09-29', theme: null },
+      { number: 2, date: '2025-09-30', theme: 'Kept' },
+      { number: 3, date: '2025-10-01', theme: null },
+      { number: 4, date: '2025-10-02', theme: null },
+    ]);
+    expect(c.addMissingDays({ conferenceId: id, userId: ada })).toEqual({ added: 0 });
+    const long = c.createConference({ userId: ada, input: input({ name: 'Year Conf 2025', startDate: '2025-01-01', endDate: '2025-12-31' }) });
+    expect(() => c.addMissingDays({ conferenceId: long.id, userId: ada })).toThrow(c.ConferenceError);
+  });
+
+  it('refuses a second track of the same name on one day, in any case or spacing, also on rename', () => {
+    const { id } = c.createConference({ userId: ada, input: input({ name: 'Tracks Conf 2025' }) });
+    const d1 = c.addDay({ conferenceId: id, userId: ada, date: '2025-06-02', theme: null }).id;
+    const d2 = c.addDay({ conferenceId: id, userId: ada, date: '2025-06-03', theme: null }).id;
+    c.addTrack({ dayId: d1, userId: ada, name: 'Main stage', host: null });
+    expect(() => c.addTrack({ dayId: d1, userId: ada, name: 'main  STAGE', host: null })).toThrow('Day 1 already has a track named “Main stage”.');
+    c.addTrack({ dayId: d2, userId: ada, name: 'Main stage', host: null });
+    const other = c.addTrack({ dayId: d1, userId: ada, name: 'Side room', host: null }).id;
+    expect(() => c.updateTrack({ trackId: other, userId: ada, name: 'Main Stage', host: null })).toThrow(c.ConferenceError);
+    expect(() => c.updateTrack({ trackId: other, userId: ada, name: 'Side Room', host: 'Host' })).not.toThrow();
+  });
+});

@@ -1,7 +1,7 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
-import { formatTimeInZone, zonedTimeToUtc } from '@/lib/dates';
+import { and, asc, count, desc, eq, inArray, isNull, max, ne, or, sql } from 'drizzle-orm';
+import { datesFromTo, formatTimeInZone, zonedTimeToUtc } from '@/lib/dates';
 import { uniqueSlug } from '@/lib/post-rules';
 import { nameKey, slugify } from '@/lib/slug';
 import type { PastedTalk } from '@/lib/talk-list';
@@ -402,6 +402,33 @@ export function addDay({ conferenceId, userId, date, theme }: { conferenceId: nu
   });
 }
 
+/** Longest date range whose days are added in one step (a "conference" of years is a typo). */
+export const MAX_DAYS_AT_ONCE = 31;
+
+/** Every date of the conference that has no day yet becomes one, in one step; answers how many. */
+export function addMissingDays({ conferenceId, userId }: { conferenceId: number; userId: number }): { added: number } {
+  return db.transaction((tx) => {
+    const conf = conferenceOf(tx, conferenceId);
+    const dates = datesFromTo(conf.startDate, conf.endDate, MAX_DAYS_AT_ONCE);
+    if (!dates) throw new ConferenceError(`This conference lasts more than ${MAX_DAYS_AT_ONCE} days: add its days one by one.`);
+    const have = new Set(tx.select({ date: days.date }).from(days).where(eq(days.conferenceId, conferenceId)).all().map((d) => d.date));
+    const missing = dates.filter((d) => !have.has(d));
+    if (!missing.length) return { added: 0 };
+    const [{ top }] = tx.select({ top: max(days.number) }).from(days).where(eq(days.conferenceId, conferenceId)).all();
+    missing.forEach((date, i) => {
+      const [row] = tx
+        .insert(days)
+        .values({ conferenceId, number: (top ?? 0) + 1 + i, date, theme: null })
+        .returning({ id: days.id })
+        .all();
+      audit(tx, { actorId: userId, action: 'day.create', entity: 'day', entityId: row.id, conferenceId, detail: { date, theme: null } });
+    });
+    renumberDays(tx, conferenceId);
+    tx.update(conferences).set({ updatedBy: userId }).where(eq(conferences.id, conferenceId)).run();
+    return { added: missing.length };
+  });
+}
+
 export function updateDay({ dayId, userId, date, theme }: { dayId: number; userId: number; date: string; theme: string | null }) {
   return db.transaction((tx) => {
     const before = tx.select().from(days).where(eq(days.id, dayId)).get();
@@ -438,10 +465,22 @@ export function deleteDay({ dayId, userId }: { dayId: number; userId: number }) 
 
 // ------------------------------------------------------------------ tracks
 
+/** One day cannot have two tracks of the same name (in any case or spacing). */
+function refuseTrackNameTaken(tx: Pick<DB, 'select'>, day: { id: number; number: number }, name: string, exceptTrackId: number | null) {
+  const others = tx
+    .select({ name: tracks.name })
+    .from(tracks)
+    .where(and(eq(tracks.dayId, day.id), exceptTrackId === null ? undefined : ne(tracks.id, exceptTrackId)))
+    .all();
+  const clash = others.find((t) => nameKey(t.name) === nameKey(name));
+  if (clash) throw new ConferenceError(`Day ${day.number} already has a track named “${clash.name}”.`, 'name');
+}
+
 export function addTrack({ dayId, userId, name, host }: { dayId: number; userId: number; name: string; host: string | null }) {
   return db.transaction((tx) => {
     const day = tx.select().from(days).where(eq(days.id, dayId)).get();
     if (!day) throw new ConferenceError('This day no longer exists.', 'dayId');
+    refuseTrackNameTaken(tx, day, name, null);
     const [{ top }] = tx.select({ top: max(tracks.position) }).from(tracks).where(eq(tracks.dayId, dayId)).all();
     const [row] = tx
       .insert(tracks)
@@ -458,6 +497,7 @@ export function updateTrack({ trackId, userId, name, host }: { trackId: number; 
     const before = tx.select().from(tracks).where(eq(tracks.id, trackId)).get();
     if (!before) throw new ConferenceError('This track no longer exists.');
     const day = tx.select().from(days).where(eq(days.id, before.dayId)).get()!;
+    refuseTrackNameTaken(tx, day, name, trackId);
     tx.update(tracks).set({ name, host }).where(eq(tracks.id, trackId)).run();
     const diff = changes(before, { name, host });
     if (Object.keys(diff).length) audit(tx, { actorId: userId, action: 'track.update', entity: 'track', entityId: trackId, conferenceId: day.conferenceId, detail: { changes: diff } });

@@ -51,6 +51,7 @@ import {
 } from './import-plan';
 import type { DB } from './index';
 import { findOrCreateByNames } from './named';
+import { updateReadingMinutes } from './reading-minutes';
 import { TALK_KINDS, type TalkKind } from './schema';
 import * as t from './schema';
 
@@ -519,6 +520,7 @@ function write(tx: Tx, post: ParsedPost, options: ImportOptions, prepared: Prepa
       )
       .run();
   }
+  updateReadingMinutes(tx, postId);
 
   if (prepared.uploads.length) {
     tx.insert(t.uploads)

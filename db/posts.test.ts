@@ -248,3 +248,59 @@ describe('revision restore', () => {
     expect(p.restorePostRevision({ id: b, revisionId: revA.id, userId: ada, isAdmin: false })).toEqual({ ok: false, reason: 'not-found' });
   });
 });
+
+describe('reading time', () => {
+  it('counts the notes on talks as well as the text, and follows changes to either', () => {
+    const words = (n: number, w = 'word') => Array.from({ length: n }, () => w).join(' ');
+    const id = newDraft();
+    let s = save(id, 1, { title: 'Notes count', bodyMarkdown: words(230), conferenceId: qconId });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(1);
+    s = save(id, 2, { title: 'Notes count', bodyMarkdown: words(230), conferenceId: qconId, talks: [{ talkId: qconTalks[0], note: words(460) }] });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(3);
+    s = save(id, 3, { title: 'Notes count', bodyMarkdown: words(690), conferenceId: qconId, talks: [{ talkId: qconTalks[0], note: words(460) }] });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(5);
+    s = save(id, 4, { title: 'Notes count', bodyMarkdown: words(690), conferenceId: qconId });
+    expect(s.ok && db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.id, id)).get()!.m).toBe(3);
+  });
+
+  it('the demo QCon recap, mostly notes, is not a one-minute read', () => {
+    const qcon = db.select({ m: posts.readingMinutes }).from(posts).where(eq(posts.slug, 'qcon-london-2018')).get()!;
+    // 222 words of text and 324 in its ten notes.
+    expect(qcon.m).toBe(2);
+  });
+});
+
+describe('working copy of a published post', () => {
+  const editorDoc = (body: string) => ({ title: 'Copied', slug: '', slugAuto: true, body, commentsEnabled: true, conferenceId: null, categories: [], talks: [] });
+
+  it('is kept apart from the published text, read back, and cleared by the next save', () => {
+    const id = newDraft();
+    const published = save(id, 1, { title: 'Copied', bodyMarkdown: 'Published text.' }, { kind: 'publish', publishedAt: Date.now() - 1000, utcOffsetMinutes: 0 });
+    if (!published.ok) throw new Error('not published');
+    const access = { id, userId: ada, isAdmin: false };
+    expect(p.saveWorkingCopy({ ...access, version: published.version }, editorDoc('Pending text.')).ok).toBe(true);
+    expect(p.getWorkingCopy(access)?.doc.body).toBe('Pending text.');
+    expect(p.getPostForEditor(access)?.bodyMarkdown).toBe('Published text.');
+    expect(q.getPostBySlug({ slug: published.slug })?.bodyHtml).toContain('Published text.');
+
+    const updated = save(id, published.version, { title: 'Copied', bodyMarkdown: 'Pending text.' });
+    expect(updated.ok).toBe(true);
+    expect(p.getWorkingCopy(access)).toBeNull();
+  });
+
+  it('is refused for a draft, a stale version and another author; only its author or an admin discards it', () => {
+    const id = newDraft();
+    const access = { id, userId: ada, isAdmin: false };
+    expect(p.saveWorkingCopy({ ...access, version: 1 }, editorDoc('x'))).toEqual({ ok: false, reason: 'not-published' });
+    const published = save(id, 1, { title: 'Copied', bodyMarkdown: 'Published.' }, { kind: 'publish', publishedAt: Date.now() - 1000, utcOffsetMinutes: 0 });
+    if (!published.ok) throw new Error('not published');
+    expect(p.saveWorkingCopy({ ...access, version: published.version - 1 }, editorDoc('old')).ok).toBe(false);
+    expect(p.saveWorkingCopy({ ...access, version: published.version }, editorDoc('Ada’s')).ok).toBe(true);
+    expect(p.saveWorkingCopy({ id, userId: ben, isAdmin: false, version: published.version }, editorDoc('Ben’s'))).toEqual({ ok: false, reason: 'not-found' });
+    expect(p.getWorkingCopy({ id, userId: ben, isAdmin: false })).toBeNull();
+    expect(p.discardWorkingCopy({ id, userId: ben, isAdmin: false }).ok).toBe(false);
+    expect(p.getWorkingCopy(access)?.doc.body).toBe('Ada’s');
+    expect(p.discardWorkingCopy({ id, userId: admin, isAdmin: true }).ok).toBe(true);
+    expect(p.getWorkingCopy(access)).toBeNull();
+  });
+});

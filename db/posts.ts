@@ -1,12 +1,15 @@
 import 'server-only';
 
 import { and, asc, count, desc, eq, inArray, lt, ne, not, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { EditorDoc } from '@/lib/editor-protocol';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { chooseSlug, postState, uniqueSlug, type PostState } from '@/lib/post-rules';
 import { nameKey } from '@/lib/slug';
 import { MAX_CATEGORIES, MAX_CATEGORY_NAME } from '@/lib/write-schemas';
 import { db, type DB } from './index';
 import { findOrCreateByNames } from './named';
+import { updateReadingMinutes } from './reading-minutes';
 import { getTalkCards } from './queries';
 import {
   categories,
@@ -16,6 +19,7 @@ import {
   posts,
   postSlugs,
   postTalks,
+  postWorkingCopies,
   talks,
   uploads,
   users,
@@ -302,7 +306,10 @@ export function savePost(
       if (updated.changes !== 1) throw new Conflict();
 
       replaceCategories(tx, id, doc.categories);
-      replaceTalks(tx, id, doc.talks);
+      const notesChanged = replaceTalks(tx, id, doc.talks);
+      if (bodyChanged || notesChanged) updateReadingMinutes(tx, id);
+      // The editor sends its whole document: whatever a working copy held is in this save.
+      tx.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
 
       let revisionId: number | null = null;
       const contentChanged = title !== current.title || bodyChanged;
@@ -328,7 +335,8 @@ function replaceCategories(tx: Tx, postId: number, names: string[]) {
   tx.insert(postCategories).values(ids.map((categoryId) => ({ postId, categoryId }))).run();
 }
 
-function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: string }[]) {
+/** Replaces the post's talks and notes; answers whether any note changed. */
+function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: string }[]): boolean {
   // Notes are rendered on save like the body; unchanged notes keep their HTML.
   const previous = new Map(
     tx
@@ -348,6 +356,7 @@ function replaceTalks(tx: Tx, postId: number, covered: { talkId: number; note: s
       return { postId, talkId: t.talkId, position, noteMarkdown: t.note, noteHtml };
     });
   if (rows.length) tx.insert(postTalks).values(rows).run();
+  return rows.length !== previous.size || rows.some((r) => previous.get(r.talkId)?.noteMarkdown !== r.noteMarkdown);
 }
 
 function keepRevision(
@@ -370,6 +379,79 @@ function keepRevision(
   return row.id;
 }
 
+// ------------------------------------------------------------------ working copies
+
+export type WorkingCopy = { doc: EditorDoc; baseVersion: number; updatedAt: number };
+
+/** What `saveWorkingCopy` was given, read back; a row of another shape is no copy at all. */
+const workingCopyDocument = z.object({
+  title: z.string(),
+  slug: z.string(),
+  slugAuto: z.boolean(),
+  body: z.string(),
+  commentsEnabled: z.boolean(),
+  conferenceId: z.number().int().nullable(),
+  categories: z.array(z.string()),
+  talks: z.array(z.object({ talkId: z.number().int(), note: z.string() })),
+});
+
+export type WorkingCopyResult =
+  | { ok: true; updatedAt: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'not-published' }
+  | { ok: false; reason: 'conflict'; current: ConflictingPost };
+
+/** The pending changes to a published post this user may edit, or null. */
+export function getWorkingCopy({ id, userId, isAdmin }: { id: number } & Access): WorkingCopy | null {
+  const row = db
+    .select({ document: postWorkingCopies.document, baseVersion: postWorkingCopies.baseVersion, updatedAt: postWorkingCopies.updatedAt })
+    .from(postWorkingCopies)
+    .innerJoin(posts, eq(posts.id, postWorkingCopies.postId))
+    .where(and(editable(id, { userId, isAdmin }), eq(posts.status, 'published')))
+    .get();
+  if (!row) return null;
+  let parsed;
+  try {
+    parsed = workingCopyDocument.safeParse(JSON.parse(row.document));
+  } catch {
+    return null;
+  }
+  return parsed.success ? { doc: parsed.data, baseVersion: row.baseVersion, updatedAt: row.updatedAt } : null;
+}
+
+/**
+ * Keeps the editor's document (JSON, already validated) as the post's working copy. Only a
+ * published post has one (a draft saves itself), and only from the post's current version: a
+ * copy of an older version would hide someone else's update.
+ */
+export function saveWorkingCopy(
+  { id, version, userId, isAdmin }: { id: number; version: number } & Access,
+  doc: EditorDoc,
+  now = Date.now(),
+): WorkingCopyResult {
+  const document = JSON.stringify(workingCopyDocument.parse(doc));
+  return db.transaction((tx): WorkingCopyResult => {
+    const post = tx
+      .select({ status: posts.status, version: posts.version, title: posts.title, bodyMarkdown: posts.bodyMarkdown, updatedAt: posts.updatedAt })
+      .from(posts)
+      .where(editable(id, { userId, isAdmin }))
+      .get();
+    if (!post) return { ok: false, reason: 'not-found' };
+    if (post.status !== 'published') return { ok: false, reason: 'not-published' };
+    if (post.version !== version) return { ok: false, reason: 'conflict', current: post };
+    const row = { document, baseVersion: version, editorId: userId, updatedAt: now };
+    tx.insert(postWorkingCopies).values({ postId: id, ...row }).onConflictDoUpdate({ target: postWorkingCopies.postId, set: row }).run();
+    return { ok: true, updatedAt: now };
+  });
+}
+
+/** Drops a post's working copy: the editor returns to the published text. */
+export function discardWorkingCopy({ id, userId, isAdmin }: { id: number } & Access): { ok: boolean } {
+  if (!db.select({ id: posts.id }).from(posts).where(editable(id, { userId, isAdmin })).get()) return { ok: false };
+  db.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
+  return { ok: true };
+}
+
 // ------------------------------------------------------------------ delete
 
 /**
@@ -382,6 +464,7 @@ export function deletePost({ id, userId, isAdmin }: { id: number } & Access, now
     .set({ status: 'deleted', deletedAt: now, version: sql`${posts.version} + 1`, updatedAt: now })
     .where(editable(id, { userId, isAdmin }))
     .run();
+  if (result.changes === 1) db.delete(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).run();
   return { ok: result.changes === 1 };
 }
 
@@ -457,6 +540,7 @@ export function restorePostRevision(
       .set({ title: revision.title, bodyMarkdown: revision.bodyMarkdown, ...rendered, version: sql`${posts.version} + 1`, updatedAt: Math.max(now, post.updatedAt + 1) })
       .where(eq(posts.id, id))
       .run();
+    updateReadingMinutes(tx, id);
     return { ok: true as const, mode: 'saved' as const, version: post.version + 1 };
   });
 }

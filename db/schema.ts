@@ -356,6 +356,23 @@ export const postRevisions = sqliteTable(
   (t) => [index('post_revisions_post_id_idx').on(t.postId)],
 );
 
+/**
+ * Pending changes to a published post, one per post: the editor's whole document as JSON,
+ * autosaved while the author types and loaded back into the editor on the next visit. Readers
+ * never see it (no reader query reads this table); "Update" publishes it through the normal save
+ * and deletes it in the same transaction. `baseVersion` is the post version it was made from, so
+ * a copy older than the post meets the usual version conflict instead of overwriting.
+ */
+export const postWorkingCopies = sqliteTable('post_working_copies', {
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  document: text('document').notNull(),
+  baseVersion: integer('base_version').notNull(),
+  editorId: integer('editor_id').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
+
 export const categories = sqliteTable(
   'categories',
   {

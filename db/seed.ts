@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/password';
 import { renderNote, renderPostColumns } from '@/lib/render-post';
 import { slugify } from '@/lib/slug';
 import type { DB } from './index';
+import { updateReadingMinutes } from './reading-minutes';
 import { demoConferences, type DemoTalk } from './demo/conferences';
 import { demoPosts } from './demo/posts';
 import * as t from './schema';
@@ -180,6 +181,7 @@ export async function seedDemoJournal(db: DB): Promise<boolean> {
           )
           .run();
       }
+      updateReadingMinutes(tx, post.id);
       for (const c of p.comments ?? []) {
         const at = (minutes: number) => when.utcMs + minutes * 60_000;
         const [parent] = tx

@@ -232,3 +232,12 @@ test('a recap shows its comment thread, and the home page its comment count', as
   await expect(thread.getByRole('article', { name: 'Ben Lindqvist' }).locator('code')).toHaveText('allowedLateness');
   await expect(thread.getByRole('link', { name: 'Sign in to comment' })).toBeVisible();
 });
+
+test('reading time counts the notes on talks as well as the text', async ({ page }) => {
+  // The QCon recap: 222 words of text and 324 in its notes on talks, 546 words at 230 a minute.
+  await page.goto('/');
+  const qcon = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /QCon London 2018: streams/ }) });
+  await expect(qcon.getByText(/\d+ min read/)).toHaveText('2 min read');
+  await page.goto('/posts/qcon-london-2018');
+  await expect(page.getByRole('main').getByText(/^\d+ min read$/).first()).toHaveText('2 min read');
+});

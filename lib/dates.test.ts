@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  datesFromTo,
   formatCalendarDate,
   formatDateRange,
   formatPostDate,
   formatTimeInZone,
   parseDateWithOffset,
+  spellCalendarDate,
   toIsoWithOffset,
   zonedTimeToUtc,
 } from './dates';
@@ -81,4 +83,19 @@ describe('parseDateWithOffset', () => {
       expect(parseDateWithOffset(input)).toBeNull();
     },
   );
+});
+
+describe('calendar dates for date fields and day ranges', () => {
+  it('spells a valid ISO date the way the site writes dates, and nothing else', () => {
+    expect(spellCalendarDate('2025-10-06')).toBe('Monday, 6 October 2025');
+    expect(spellCalendarDate('2025-02-30')).toBeNull();
+    expect(spellCalendarDate('')).toBeNull();
+    expect(spellCalendarDate('06/10/2025')).toBeNull();
+  });
+
+  it('lists the dates of a range, both ends included, within a limit', () => {
+    expect(datesFromTo('2025-12-30', '2026-01-02', 31)).toEqual(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02']);
+    expect(datesFromTo('2025-01-01', '2025-01-01', 31)).toEqual(['2025-01-01']);
+    expect(datesFromTo('2025-01-01', '2025-12-31', 31)).toBeNull();
+  });
 });

@@ -56,6 +56,16 @@ export function toIsoWithOffset(utcMs: number, offsetMinutes: number): string {
   );
 }
 
+/** The locale the site writes its dates in ("6 October 2025"), and the language of its pages. */
+export const SITE_LOCALE = 'en-GB';
+
+/** "Monday, 6 October 2025" for a valid ISO calendar date ("2025-10-06"), else null. */
+export function spellCalendarDate(date: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const d = calendarDate(date);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? null : formatCalendarDate(date, { weekday: true });
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -86,6 +96,16 @@ export function formatCalendarDate(date: string, options: { weekday?: boolean } 
 }
 
 /** "5–7 March 2018", "30 March – 2 April 2018", "30 December 2018 – 2 January 2019". */
+/** The calendar dates from `start` to `end` ("2025-10-06"), both included; null when there are more than `max`. */
+export function datesFromTo(start: string, end: string, max: number): string[] | null {
+  const dates: string[] = [];
+  for (const d = calendarDate(start); d.toISOString().slice(0, 10) <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    if (dates.length === max) return null;
+    dates.push(d.toISOString().slice(0, 10));
+  }
+  return dates;
+}
+
 export function formatDateRange(start: string, end: string): string {
   if (start === end) return formatCalendarDate(start);
   const a = calendarDate(start);

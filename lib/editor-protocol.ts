@@ -6,6 +6,18 @@ import type { ActionState } from './action-state';
  * text after a version conflict. Encoded on the server, read by the client editor.
  */
 
+/** Everything the editor edits and the server stores of a post: autosaved, kept locally, or kept as a working copy. */
+export type EditorDoc = {
+  title: string;
+  slug: string;
+  slugAuto: boolean;
+  body: string;
+  commentsEnabled: boolean;
+  conferenceId: number | null;
+  categories: string[];
+  talks: { talkId: number; note: string }[];
+};
+
 export type SavedInfo = {
   version: number;
   slug: string;
@@ -20,6 +32,7 @@ export type ConflictInfo = { version: number; title: string; body: string; updat
 
 export type SaveOutcome =
   | { kind: 'saved'; saved: SavedInfo; message?: string }
+  | { kind: 'copy-saved'; updatedAt: number }
   | { kind: 'conflict'; theirs: ConflictInfo; message: string }
   | { kind: 'failed'; message: string; fieldErrors: Record<string, string[]> };
 
@@ -34,6 +47,10 @@ export function encodeSaved(s: SavedInfo): Record<string, string> {
     utcOffsetMinutes: String(s.utcOffsetMinutes),
     updatedAt: String(s.updatedAt),
   };
+}
+
+export function encodeCopySaved(updatedAt: number): Record<string, string> {
+  return { outcome: 'copy-saved', updatedAt: String(updatedAt) };
 }
 
 export function encodeConflict(c: ConflictInfo): Record<string, string> {
@@ -63,6 +80,7 @@ export function readSaveOutcome(state: ActionState): SaveOutcome {
       },
     };
   }
+  if (state.ok && v.outcome === 'copy-saved') return { kind: 'copy-saved', updatedAt: Number(v.updatedAt) };
   if (v.outcome === 'conflict') {
     return {
       kind: 'conflict',

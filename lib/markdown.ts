@@ -6,6 +6,7 @@ import { imageSize } from 'image-size';
 import type { Root as MdastRoot, RootContent as MdastContent, Text as MdastText } from 'mdast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeHighlight from 'rehype-highlight';
+import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -441,8 +442,18 @@ export function renderMarkdown(markdown: string, options: { resolveImageSize?: I
     hasMoreMarker: marker !== null,
     summary: truncateText(summary, SUMMARY_MAX),
     toc: tableOfContents(body),
-    readingMinutes: Math.max(1, Math.round(countWords(plainText([body], () => false)) / WORDS_PER_MINUTE)),
+    readingMinutes: readingMinutesFor(countWords(plainText([body], () => false))),
   };
+}
+
+/** At least 1 minute, at ~230 words per minute. */
+export const readingMinutesFor = (words: number) => Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+
+const htmlParser = unified().use(rehypeParse, { fragment: true });
+
+/** The words of stored (already sanitized) HTML, counted as `renderMarkdown` counts a body's. */
+export function wordsInHtml(html: string): number {
+  return html ? countWords(plainText([htmlParser.parse(html)], () => false)) : 0;
 }
 
 // ------------------------------------------------------------------ comments

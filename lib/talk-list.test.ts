@@ -33,3 +33,25 @@ describe('paste a list of talks', () => {
     expect(problems.map((p) => p.line)).toEqual([1, 2]);
   });
 });
+
+describe('paste preview', () => {
+  it('flags a line that starts like a time but is none, and a title of dashes only, and reads the rest', () => {
+    const { talks, problems, lines } = parseTalkList(['09:30 Good talk — Jane Doe', '25:99 Bad time talk', ' — ', '9.15 Early — Bo Chen', '', 'Untimed talk'].join('\n'));
+    expect(talks.map((t) => [t.startTime, t.title])).toEqual([
+      ['09:30', 'Good talk'],
+      ['09:15', 'Early'],
+      [null, 'Untimed talk'],
+    ]);
+    expect(problems).toEqual([
+      { line: 2, message: 'Line 2: “25:99” is not a time of day (00:00 to 23:59).' },
+      { line: 3, message: 'Line 3 has no title.' },
+    ]);
+    expect(lines.map((l) => [l.line, l.talk ? 'talk' : 'problem'])).toEqual([
+      [1, 'talk'],
+      [2, 'problem'],
+      [3, 'problem'],
+      [4, 'talk'],
+      [6, 'talk'],
+    ]);
+  });
+});

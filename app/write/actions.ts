@@ -11,15 +11,17 @@ import { createConferenceQuick } from '@/db/conferences';
 import {
   createPost,
   deletePost,
+  discardWorkingCopy,
   getPostStatusForEditor,
   recordUpload,
   restorePostRevision,
   savePost,
+  saveWorkingCopy,
   type SaveIntent,
 } from '@/db/posts';
 import { action, ActionError, type ActionState } from '@/lib/action';
 import { hasRole } from '@/lib/auth/roles';
-import { encodeConflict, encodeSaved } from '@/lib/editor-protocol';
+import { encodeConflict, encodeCopySaved, encodeSaved } from '@/lib/editor-protocol';
 import { formatBytes, MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-type';
 import { decidePublish, parseUtcOffset, slugProblem } from '@/lib/post-rules';
 import { renderPostOffThread } from '@/lib/render-off-thread';
@@ -36,6 +38,7 @@ import { categoryNames, checkbox, conferenceName, dateSchema, idSchema, noteSche
 const accessOf = (user: { id: number; role: 'reader' | 'author' | 'admin' }) => ({ userId: user.id, isAdmin: hasRole(user, 'admin') });
 
 const NOT_FOUND = 'This recap does not exist, or it is not yours to edit.';
+const CHANGED_ELSEWHERE = 'Not saved: this recap was changed somewhere else (another tab, or another editor) since you opened it.';
 
 // ------------------------------------------------------------------ create
 
@@ -154,7 +157,7 @@ export const savePostAction = action({ role: 'author', schema: saveSchema }, asy
       case 'conflict':
         return {
           ok: false,
-          message: 'Not saved: this recap was changed somewhere else (another tab, or another editor) since you opened it.',
+          message: CHANGED_ELSEWHERE,
           values: encodeConflict({ version: result.current.version, title: result.current.title, body: result.current.bodyMarkdown, updatedAt: result.current.updatedAt }),
         };
       case 'slug-taken':
@@ -176,8 +179,43 @@ export const savePostAction = action({ role: 'author', schema: saveSchema }, asy
         ? result.state === 'scheduled'
           ? 'Scheduled.'
           : 'Published.'
-        : undefined;
+        : before.status === 'published' && result.state === 'published'
+          ? 'Updated: readers see this version.'
+          : undefined;
   return { ok: true, message, values: encodeSaved(result) };
+});
+
+// ------------------------------------------------------------------ working copy of a published recap
+
+const workingCopySchema = saveSchema.pick({ id: true, version: true, title: true, slug: true, slugAuto: true, body: true, commentsEnabled: true, conferenceId: true, categories: true, talks: true });
+
+/**
+ * Autosaves the editor's document of a published recap as its working copy: kept on the server,
+ * seen by no reader, published only by "Update" (savePostAction). Nothing is rendered here: the
+ * text is checked when it is published.
+ */
+export const saveWorkingCopyAction = action({ role: 'author', schema: workingCopySchema }, async (data, user): Promise<ActionState> => {
+  const { id, version, body, ...rest } = data;
+  const result = saveWorkingCopy({ id, version, ...accessOf(user) }, { ...rest, slug: rest.slug.trim(), body });
+  if (result.ok) return { ok: true, values: encodeCopySaved(result.updatedAt) };
+  switch (result.reason) {
+    case 'not-found':
+      return { ok: false, message: NOT_FOUND };
+    case 'not-published':
+      return { ok: false, message: 'Not saved: this recap is no longer published. Reload the page to edit it as a draft.' };
+    case 'conflict':
+      return {
+        ok: false,
+        message: CHANGED_ELSEWHERE,
+        values: encodeConflict({ version: result.current.version, title: result.current.title, body: result.current.bodyMarkdown, updatedAt: result.current.updatedAt }),
+      };
+  }
+});
+
+/** "Discard changes": the working copy goes, the editor returns to the published text. */
+export const discardWorkingCopyAction = action({ role: 'author', schema: z.object({ id: idSchema }) }, async ({ id }, user): Promise<ActionState> => {
+  if (!discardWorkingCopy({ id, ...accessOf(user) }).ok) return { ok: false, message: NOT_FOUND };
+  return { ok: true, values: encodeCopySaved(Date.now()) };
 });
 
 // ------------------------------------------------------------------ delete

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useState } from 'react';
 import { createConferenceInlineAction } from '@/app/write/actions';
-import { FieldErrors, inputClass } from '@/components/ui/field';
+import { DateField, FieldErrors, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
@@ -101,8 +101,8 @@ function NewConferenceForm({ onCreated, onCancel }: { onCreated: (c: ConferenceO
       <p className="text-sm font-semibold text-stone-900 dark:text-white">New conference</p>
       {field('name', 'Name', { required: true, maxLength: 120, placeholder: 'e.g. QCon London 2025', autoFocus: true })}
       <div className="grid gap-3 sm:grid-cols-2">
-        {field('startDate', 'First day', { type: 'date', required: true })}
-        {field('endDate', 'Last day', { type: 'date', required: true })}
+        <DateField label="First day" name="startDate" required defaultValue={v.startDate} errors={err.startDate} />
+        <DateField label="Last day" name="endDate" required defaultValue={v.endDate} errors={err.endDate} />
       </div>
       {field('timeZone', 'Time zone', { list: `${id}-zones`, defaultValue: v.timeZone ?? zone, required: true })}
       <datalist id={`${id}-zones`}>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { savePostAction, uploadImageAction } from '@/app/write/actions';
+import { discardWorkingCopyAction, savePostAction, saveWorkingCopyAction, uploadImageAction } from '@/app/write/actions';
 import { buttonClass } from '@/components/ui/button';
 import { CheckboxField, FieldErrors, inputClass } from '@/components/ui/field';
 import { StatusBadge } from '@/components/write/status-badge';
@@ -23,6 +23,7 @@ import { Preview } from './preview';
 import { PublishDialog, type PublishChoice } from './publish-dialog';
 import { TalkPicker } from './talk-picker';
 import { Toolbar } from './toolbar';
+import { useLeaveGuard } from './use-leave-guard';
 
 export type EditorPostProps = {
   id: number;
@@ -39,6 +40,8 @@ export type EditorPostProps = {
   categories: string[];
   talks: { talkId: number; note: string }[];
   version: number;
+  /** When the server last stored this post or its working copy (ms): what the props are as of. */
+  savedAt: number;
   revisionCount: number;
   authorName: string | null;
   isOwn: boolean;
@@ -47,10 +50,33 @@ export type EditorPostProps = {
 /** A revision loaded into the editor as unsaved changes (restoring on a published post). */
 export type LoadedRevision = { id: number; title: string; body: string; label: string };
 
+/** The pending changes of a published post, kept on the server (db/posts.ts getWorkingCopy). */
+export type WorkingCopyProps = { doc: EditorDoc; baseVersion: number };
+
+type Intent = 'save' | 'publish' | 'unpublish' | 'copy';
+
 type Phase = 'idle' | 'saving' | 'offline' | 'error' | 'conflict';
 
 const AUTOSAVE_MS = 2000;
+const LEAVE_WARNING = 'Your latest changes have not reached Hallway yet (this device keeps a copy). Leave the editor anyway?';
+const DISCARD_QUESTION = 'Discard your changes? The editor goes back to the published text; readers never saw the changes.';
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+type PubState = {
+  status: 'draft' | 'published';
+  state: 'draft' | 'scheduled' | 'published';
+  publishedAt: number | null;
+  utcOffsetMinutes: number;
+  slug: string;
+  everPublished: boolean;
+};
+
+/**
+ * What this tab last saved of each post. The router shows a page visited earlier (back, forward)
+ * from its own cache, with the props the server rendered then: an editor opened that way would
+ * start from text older than its own last save, so it starts from whichever is newer.
+ */
+const tabSaves = new Map<number, { at: number; doc: EditorDoc; stored: EditorDoc; version: number; pub: PubState }>();
 
 /** A draft's slug follows its title ("qcon-london", or "qcon-london-2" when taken) until typed by hand. */
 function slugLooksAutomatic(slug: string, title: string) {
@@ -65,6 +91,7 @@ export function Editor({
   categoryNames,
   siteHost,
   loadedRevision,
+  workingCopy,
   notice,
 }: {
   post: EditorPostProps;
@@ -73,6 +100,7 @@ export function Editor({
   categoryNames: string[];
   siteHost: string;
   loadedRevision?: LoadedRevision | null;
+  workingCopy?: WorkingCopyProps | null;
   notice?: string | null;
 }) {
   const router = useRouter();
@@ -92,26 +120,39 @@ export function Editor({
     categories: post.categories,
     talks: post.talks,
   };
-  const [doc, setDoc] = useState<EditorDoc>(() => (loadedRevision ? { ...serverDoc, title: loadedRevision.title, body: loadedRevision.body } : serverDoc));
-  const [savedSerial, setSavedSerial] = useState(() => serializeDoc(serverDoc));
+  // A published post is edited as a working copy: `storedSerial` is the post as readers get it,
+  // `savedSerial` what the server holds of this editor's text (the copy, when there is one).
+  const [remembered] = useState(() => {
+    const save = tabSaves.get(post.id);
+    return save && save.at > post.savedAt ? save : null;
+  });
+  const startDoc = remembered?.doc ?? workingCopy?.doc ?? serverDoc;
+  const startStored = remembered?.stored ?? serverDoc;
+  const [doc, setDoc] = useState<EditorDoc>(() => (loadedRevision ? { ...startDoc, title: loadedRevision.title, body: loadedRevision.body } : startDoc));
+  const [savedSerial, setSavedSerial] = useState(() => serializeDoc(startDoc));
+  const [storedSerial, setStoredSerial] = useState(() => serializeDoc(startStored));
+  const [copySavedAt, setCopySavedAt] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
-  const [pub, setPub] = useState({
-    status: post.status,
-    state: post.state,
-    publishedAt: post.publishedAt,
-    utcOffsetMinutes: post.utcOffsetMinutes,
-    slug: post.slug,
-    everPublished: everPublishedAtStart,
-  });
+  const [pub, setPub] = useState<PubState>(
+    () =>
+      remembered?.pub ?? {
+        status: post.status,
+        state: post.state,
+        publishedAt: post.publishedAt,
+        utcOffsetMinutes: post.utcOffsetMinutes,
+        slug: post.slug,
+        everPublished: everPublishedAtStart,
+      },
+  );
   const [publishOpen, setPublishOpen] = useState(false);
   const [publishBusy, setPublishBusy] = useState(false);
   const [localOffer, setLocalOffer] = useState<LocalCopy | null>(null);
   const [confOptions, setConfOptions] = useState(conferences);
-  const [talkOpts, setTalkOpts] = useState({ conferenceId: post.conferenceId, talks: talkOptions, loading: false });
+  const [talkOpts, setTalkOpts] = useState({ conferenceId: startDoc.conferenceId, talks: talkOptions, loading: false });
   const [view, setView] = useState<'write' | 'preview'>('write');
   const [upload, setUpload] = useState<{ state: 'idle' | 'busy' | 'error' | 'done'; text: string }>({ state: 'idle', text: '' });
   const [banner, setBanner] = useState<string | null>(notice ?? null);
@@ -119,7 +160,9 @@ export function Editor({
   // Latest values for event listeners and the save queue, which outlive renders.
   const docRef = useRef(doc);
   const savedRef = useRef(savedSerial);
-  const versionRef = useRef(post.version);
+  const storedRef = useRef({ serial: storedSerial, doc: startStored });
+  // A copy made from an older version meets the usual conflict rather than overwriting that version.
+  const versionRef = useRef(remembered?.version ?? workingCopy?.baseVersion ?? post.version);
   const conflictRef = useRef<ConflictInfo | null>(null);
   const pubRef = useRef(pub);
   const phaseRef = useRef(phase);
@@ -131,6 +174,8 @@ export function Editor({
 
   const dirty = serializeDoc(doc) !== savedSerial;
   const isPublishedish = pub.status === 'published';
+  /** Changes readers do not see yet (a published post's working copy, saved or not). */
+  const pending = isPublishedish && serializeDoc(doc) !== storedSerial;
   const update = useCallback((patch: Partial<EditorDoc>) => {
     setDoc((d) => {
       const next = { ...d, ...patch };
@@ -141,7 +186,7 @@ export function Editor({
 
   // ---------------------------------------------------------------- saving
 
-  const buildForm = (d: EditorDoc, intent: 'save' | 'publish' | 'unpublish', choice?: PublishChoice) => {
+  const buildForm = (d: EditorDoc, intent: Exclude<Intent, 'copy'>, choice?: PublishChoice) => {
     const fd = new FormData();
     fd.set('id', String(post.id));
     fd.set('version', String(versionRef.current));
@@ -162,30 +207,55 @@ export function Editor({
     return fd;
   };
 
-  const perform = async (intent: 'save' | 'publish' | 'unpublish', choice?: PublishChoice): Promise<boolean> => {
-    if (intent === 'save' && conflictRef.current) return false;
+  const perform = async (intent: Intent, choice?: PublishChoice): Promise<boolean> => {
+    if ((intent === 'save' || intent === 'copy') && conflictRef.current) return false;
     const snapshot = docRef.current;
     const serial = serializeDoc(snapshot);
-    if (intent === 'save' && serial === savedRef.current) return true;
+    if (intent === 'copy' && serial === savedRef.current) return true;
+    if (intent === 'save' && serial === storedRef.current.serial) return true;
     // Before anything leaves the browser, the text is safe in it.
     writeLocalCopy(post.id, { doc: snapshot, baseVersion: versionRef.current, at: Date.now() });
     setPhase('saving');
     let state: ActionState;
     try {
-      state = await savePostAction(initialActionState, buildForm(snapshot, intent, choice));
+      if (intent !== 'copy') {
+        state = await savePostAction(initialActionState, buildForm(snapshot, intent, choice));
+      } else if (serial === storedRef.current.serial) {
+        // Typed back to the published text: no copy to keep.
+        const fd = new FormData();
+        fd.set('id', String(post.id));
+        state = await discardWorkingCopyAction(initialActionState, fd);
+      } else {
+        state = await saveWorkingCopyAction(initialActionState, buildForm(snapshot, 'save'));
+      }
     } catch {
       setPhase('offline');
       setMessage('Hallway could not be reached. Your text is kept on this device and saved as soon as the connection is back.');
       return false;
     }
     const outcome = readSaveOutcome(state);
+    if (outcome.kind === 'copy-saved') {
+      tabSaves.set(post.id, { at: outcome.updatedAt, doc: snapshot, stored: storedRef.current.doc, version: versionRef.current, pub: pubRef.current });
+      savedRef.current = serial;
+      setSavedSerial(serial);
+      setCopySavedAt(clock.format(new Date()));
+      setFieldErrors({});
+      setMessage(null);
+      setPhase('idle');
+      if (serializeDoc(docRef.current) === serial) clearLocalCopy(post.id);
+      return true;
+    }
     if (outcome.kind === 'saved') {
       const s = outcome.saved;
       versionRef.current = s.version;
       savedRef.current = serial;
+      storedRef.current = { serial, doc: snapshot };
       setSavedSerial(serial);
+      setStoredSerial(serial);
       setSavedAt(clock.format(new Date()));
-      setPub({ status: s.status, state: s.state, publishedAt: s.publishedAt, utcOffsetMinutes: s.utcOffsetMinutes, slug: s.slug, everPublished: s.publishedAt !== null || s.status === 'published' });
+      const nextPub = { status: s.status, state: s.state, publishedAt: s.publishedAt, utcOffsetMinutes: s.utcOffsetMinutes, slug: s.slug, everPublished: s.publishedAt !== null || s.status === 'published' };
+      setPub(nextPub);
+      tabSaves.set(post.id, { at: s.updatedAt, doc: snapshot, stored: snapshot, version: s.version, pub: nextPub });
       setFieldErrors({});
       setMessage(outcome.message ?? null);
       setPhase('idle');
@@ -208,13 +278,15 @@ export function Editor({
   // One save at a time, in order; repeated autosave requests collapse into one.
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const autosaveQueued = useRef(false);
-  const enqueue = (intent: 'save' | 'publish' | 'unpublish', choice?: PublishChoice): Promise<boolean> => {
-    if (intent === 'save') {
+  const enqueue = (intent: Intent, choice?: PublishChoice): Promise<boolean> => {
+    // Autosaves collapse; "Update" (a save of a published post) always runs.
+    const collapsible = intent === 'copy' || (intent === 'save' && pubRef.current.status !== 'published');
+    if (collapsible) {
       if (autosaveQueued.current) return chain.current.then(() => serializeDoc(docRef.current) === savedRef.current);
       autosaveQueued.current = true;
     }
     const run = chain.current.then(() => {
-      if (intent === 'save') autosaveQueued.current = false;
+      if (collapsible) autosaveQueued.current = false;
       return perform(intent, choice);
     });
     chain.current = run.catch(() => false);
@@ -225,12 +297,15 @@ export function Editor({
     enqueueRef.current = enqueue;
   });
 
-  // Autosave drafts a moment after typing stops. A published post changes for readers only on "Update".
+  /** A draft saves itself; a published post saves its working copy (readers see it only after "Update"). */
+  const autosave = useCallback(() => enqueueRef.current(pubRef.current.status === 'published' ? 'copy' : 'save'), []);
+
+  // Autosave a moment after typing stops.
   useEffect(() => {
-    if (!dirty || isPublishedish || conflict) return;
-    const timer = setTimeout(() => enqueueRef.current('save'), AUTOSAVE_MS);
+    if (!dirty || conflict) return;
+    const timer = setTimeout(autosave, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [doc, dirty, isPublishedish, conflict]);
+  }, [doc, dirty, conflict, autosave]);
 
   // Unsaved text also goes to localStorage while typing (every post, drafts or not).
   useEffect(() => {
@@ -239,42 +314,43 @@ export function Editor({
     return () => clearTimeout(timer);
   }, [doc, dirty, post.id]);
 
-  // Leaving the page (tab hidden, closed, navigated away): keep a copy, and save a draft.
+  // Leaving the page (tab hidden, closed, navigated away in the app): keep a local copy, and save.
   useEffect(() => {
-    const unsaved = () => serializeDoc(docRef.current) !== savedRef.current;
     const flush = () => {
-      if (!unsaved()) return;
+      if (serializeDoc(docRef.current) === savedRef.current) return;
       writeLocalCopy(post.id, { doc: docRef.current, baseVersion: versionRef.current, at: Date.now() });
-      if (pubRef.current.status !== 'published' && !conflictRef.current) void enqueueRef.current('save');
+      if (!conflictRef.current) void autosave();
     };
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      // Drafts save themselves; a published post's changes or a failed save deserve a warning.
-      if (unsaved() && (pubRef.current.status === 'published' || conflictRef.current || phaseRef.current === 'offline' || phaseRef.current === 'error')) {
-        e.preventDefault();
-      }
-    };
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', onBeforeUnload);
+      flush();
     };
-  }, [post.id]);
+  }, [post.id, autosave]);
+
+  // A draft's pending autosave is flushed on the way out; a published post's text, or any text
+  // whose save failed, is worth a question while it is on no server.
+  useLeaveGuard(
+    () =>
+      serializeDoc(docRef.current) !== savedRef.current &&
+      (pubRef.current.status === 'published' || !!conflictRef.current || phaseRef.current === 'offline' || phaseRef.current === 'error'),
+    LEAVE_WARNING,
+  );
 
   // Offline: try again when the browser says the network is back, and every 15 s.
   useEffect(() => {
     if (phase !== 'offline') return;
-    const retry = () => pubRef.current.status !== 'published' && void enqueueRef.current('save');
+    const retry = () => void autosave();
     const timer = setInterval(retry, 15_000);
     window.addEventListener('online', retry);
     return () => {
       clearInterval(timer);
       window.removeEventListener('online', retry);
     };
-  }, [phase]);
+  }, [phase, autosave]);
 
   // A copy left from an earlier visit whose save never arrived: offer it back.
   useEffect(() => {
@@ -349,12 +425,12 @@ export function Editor({
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void enqueueRef.current('save');
+        void autosave();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [autosave]);
 
   // ---------------------------------------------------------------- conference and talks
 
@@ -382,11 +458,25 @@ export function Editor({
     conflictRef.current = null;
     setConflict(null);
     setPhase('idle');
-    void enqueue('save');
+    void autosave();
   };
-  const useTheirs = () => {
+  const useTheirs = async () => {
     clearLocalCopy(post.id);
+    if (pubRef.current.status === 'published') {
+      const fd = new FormData();
+      fd.set('id', String(post.id));
+      await discardWorkingCopyAction(initialActionState, fd).catch(() => null);
+    }
     window.location.reload();
+  };
+  /** Back to the published text: the copy is dropped by the next autosave, in turn. */
+  const discardChanges = async () => {
+    if (!window.confirm(DISCARD_QUESTION)) return;
+    update(storedRef.current.doc);
+    if (await enqueue('copy')) {
+      clearLocalCopy(post.id);
+      setMessage('Changes discarded: the editor shows the published text.');
+    }
   };
   const restoreLocal = () => {
     if (!localOffer) return;
@@ -430,6 +520,7 @@ export function Editor({
     if (phase === 'conflict') return 'Not saved: changed elsewhere';
     if (phase === 'error') return 'Not saved';
     if (dirty) return isPublishedish ? 'Unsaved changes' : 'Editing…';
+    if (pending) return copySavedAt ? `Copy saved at ${copySavedAt}` : 'Copy saved';
     if (savedAt) return `Saved at ${savedAt}`;
     return isPublishedish ? 'No unsaved changes' : 'All changes saved';
   })();
@@ -465,7 +556,7 @@ export function Editor({
               </a>
             )}
             {isPublishedish && (
-              <button type="button" onClick={() => void enqueue('save')} disabled={phase === 'saving' || !dirty} className={buttonClass('secondary')}>
+              <button type="button" onClick={() => void enqueue('save')} disabled={phase === 'saving' || !pending} className={buttonClass('secondary')}>
                 Update
               </button>
             )}
@@ -484,12 +575,15 @@ export function Editor({
           </button>
         </div>
       )}
-      {loadedRevision && dirty && (
-        <div className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          The revision from {loadedRevision.label} is loaded in the editor. Readers still see the published text until you click <strong>Update</strong>.{' '}
-          <a href={`/write/${post.id}`} onClick={() => clearLocalCopy(post.id)} className="font-medium underline">
-            Discard it
-          </a>
+      {pending && (
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p>
+            {loadedRevision ? <>The revision from {loadedRevision.label} is loaded in the editor. </> : null}
+            Editing a copy: readers see the published version until you update.
+          </p>
+          <button type="button" onClick={() => void discardChanges()} disabled={phase === 'saving'} className="shrink-0 font-medium underline disabled:opacity-60">
+            Discard changes
+          </button>
         </div>
       )}
       {message && phase !== 'conflict' && (

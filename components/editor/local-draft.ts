@@ -1,19 +1,12 @@
+import type { EditorDoc } from '@/lib/editor-protocol';
+
+export type { EditorDoc };
+
 /**
  * The editor's safety net: the text being written is copied to localStorage before every save
  * and while typing, and removed once the server has it. If a save fails (offline, session
  * ended, version conflict) or the tab closes first, the copy is offered back on the next visit.
  */
-export type EditorDoc = {
-  title: string;
-  slug: string;
-  slugAuto: boolean;
-  body: string;
-  commentsEnabled: boolean;
-  conferenceId: number | null;
-  categories: string[];
-  talks: { talkId: number; note: string }[];
-};
-
 export type LocalCopy = { doc: EditorDoc; baseVersion: number; at: number };
 
 const key = (postId: number) => `hallway:recap:${postId}`;

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { FieldErrors, inputClass } from '@/components/ui/field';
-import { formatOffset } from '@/lib/dates';
+import { formatOffset, SITE_LOCALE, spellCalendarDate } from '@/lib/dates';
 import { browserOffsetMinutes, parseLocalDateTime, parseUtcOffset, toLocalDateTime } from '@/lib/post-rules';
 
 export type PublishChoice = { mode: 'now' | 'at'; at: string; utcOffset: string };
@@ -115,11 +115,17 @@ export function PublishDialog({
             <input
               id={`${id}-at`}
               type="datetime-local"
+              lang={SITE_LOCALE}
               value={at}
               onChange={(e) => setAt(e.target.value)}
               aria-invalid={fieldErrors.publishAt ? true : undefined}
+              aria-describedby={`${id}-at-words`}
               className={inputClass}
             />
+            {/* The browser draws the field in its own locale: say the moment in the site's. */}
+            <p id={`${id}-at-words`} className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+              {spellCalendarDate(at.slice(0, 10)) ? `${spellCalendarDate(at.slice(0, 10))}, ${at.slice(11, 16)}` : 'No date chosen yet.'}
+            </p>
             <FieldErrors errors={fieldErrors.publishAt} />
           </div>
           <div>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { SITE_LOCALE, spellCalendarDate } from '@/lib/dates';
 
 export const inputClass =
   'block w-full rounded-md border bg-white px-3 py-2 text-base text-stone-900 shadow-sm placeholder:text-stone-400 sm:text-sm dark:bg-stone-900 dark:text-white dark:placeholder:text-stone-500 ' +
@@ -53,6 +54,40 @@ type Shell = { label: React.ReactNode; name: string; errors?: string[]; hint?: R
 export function Field({ label, name, errors, hint, className = '', ...input }: InputProps & Shell) {
   return (
     <FieldShell label={label} errors={errors} hint={hint} className={className} control={(p) => <input name={name} className={inputClass} {...p} {...input} />} />
+  );
+}
+
+/**
+ * A labelled date input that also says the chosen date in the site's words. Browsers draw
+ * `<input type="date">` in their own locale whatever the page's `lang` (a US browser shows
+ * 10/06/2025 for 6 October, which a British reader takes for 10 June), so the date is spelled
+ * out under it: "Monday, 6 October 2025". The value sent stays ISO (2025-10-06), with or without
+ * JavaScript.
+ */
+export function DateField({ label, name, errors, defaultValue, onChange, className = '', ...input }: Omit<InputProps, 'type'> & Omit<Shell, 'hint'>) {
+  const [value, setValue] = useState(typeof defaultValue === 'string' ? defaultValue : '');
+  return (
+    <FieldShell
+      label={label}
+      errors={errors}
+      hint={spellCalendarDate(value) ?? 'No date chosen yet.'}
+      className={className}
+      control={(p) => (
+        <input
+          name={name}
+          type="date"
+          lang={SITE_LOCALE}
+          className={inputClass}
+          defaultValue={defaultValue}
+          onChange={(e) => {
+            setValue(e.target.value);
+            onChange?.(e);
+          }}
+          {...p}
+          {...input}
+        />
+      )}
+    />
   );
 }
 

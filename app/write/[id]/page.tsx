@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Editor } from '@/components/editor/editor';
 import { getConferenceOptions, getTalkOptionsByConference } from '@/db/conferences';
-import { getCategoryNames, getPostForEditor, getPostPreview, getPostRevision } from '@/db/posts';
+import { getCategoryNames, getPostForEditor, getPostPreview, getPostRevision, getWorkingCopy } from '@/db/posts';
 import { hasRole, requireUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
 
@@ -23,6 +23,9 @@ export default async function EditRecapPage({ params, searchParams }: Props) {
   const post = getPostForEditor({ id, ...access });
   if (!post) notFound();
   const preview = getPostPreview({ id, ...access });
+  // Changes to a published post kept from an earlier visit (any browser): the editor continues them.
+  const workingCopy = getWorkingCopy({ id, ...access });
+  const editedConferenceId = workingCopy ? workingCopy.doc.conferenceId : post.conferenceId;
 
   // After "Restore" on the revisions page: a draft already has the text (say so); a published
   // post gets it loaded as unsaved changes, live only once the author clicks Update.
@@ -54,15 +57,17 @@ export default async function EditRecapPage({ params, searchParams }: Props) {
         categories: post.categories,
         talks: post.talks,
         version: post.version,
+        savedAt: Math.max(post.updatedAt, workingCopy?.updatedAt ?? 0),
         revisionCount: post.revisionCount,
         authorName: post.authorName,
         isOwn: post.authorId === user.id,
       }}
       conferences={getConferenceOptions()}
-      talkOptions={post.conferenceId ? getTalkOptionsByConference({ conferenceId: post.conferenceId }) : []}
+      talkOptions={editedConferenceId ? getTalkOptionsByConference({ conferenceId: editedConferenceId }) : []}
       categoryNames={getCategoryNames()}
       siteHost={new URL(env.SITE_URL).host}
       loadedRevision={loadedRevision}
+      workingCopy={workingCopy && { doc: workingCopy.doc, baseVersion: workingCopy.baseVersion }}
       notice={notice}
     />
   );

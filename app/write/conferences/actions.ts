@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import {
   addDay,
+  addMissingDays,
   addPastedTalks,
   addTrack,
   ConferenceError,
@@ -145,6 +146,15 @@ export const addDayAction = action(
   async ({ conferenceId, date, theme }, user): Promise<ActionState> => {
     withConferenceRevalidation(conferenceId, () => addDay({ conferenceId, userId: user.id, date, theme }));
     return { ok: true, message: `Day added (${date}).`, values: {} };
+  },
+);
+
+/** "Add the missing days": a day for every date of the conference that has none yet. */
+export const addMissingDaysAction = action(
+  { role: 'author', schema: z.object({ conferenceId: idSchema }) },
+  async ({ conferenceId }, user): Promise<ActionState> => {
+    const { added } = withConferenceRevalidation(conferenceId, () => addMissingDays({ conferenceId, userId: user.id }));
+    return { ok: true, message: added ? `Added ${added} day${added === 1 ? '' : 's'}.` : 'Every date of the conference already has its day.' };
   },
 );
 

@@ -3,14 +3,15 @@
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { ChipInput } from '@/components/ui/chip-input';
-import { CheckboxField, Field, FieldErrors, inputClass, SelectField as Select, TextAreaField as TextArea } from '@/components/ui/field';
+import { CheckboxField, DateField, Field, FieldErrors, inputClass, SelectField as Select, TextAreaField as TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState } from '@/lib/action-state';
-import { parseTalkList } from '@/lib/talk-list';
+import { parseTalkList, type PastedLine } from '@/lib/talk-list';
 import { TALK_KIND_OPTIONS } from '@/lib/talk-kinds';
 import {
   addDayAction,
+  addMissingDaysAction,
   addTrackAction,
   createConferenceAction,
   createTalkAction,
@@ -86,8 +87,8 @@ export function ConferenceForm({ conference, zones, narrow = false }: { conferen
           placeholder={editing ? undefined : 'Derived from the name'}
           hint={editing ? 'Its address: /conferences/<slug>. Changing it breaks old links.' : 'Leave empty to derive it from the name.'}
         />
-        <Field label="First day" name="startDate" type="date" required defaultValue={v.startDate} errors={e.startDate} />
-        <Field label="Last day" name="endDate" type="date" required defaultValue={v.endDate} errors={e.endDate} />
+        <DateField label="First day" name="startDate" required defaultValue={v.startDate} errors={e.startDate} />
+        <DateField label="Last day" name="endDate" required defaultValue={v.endDate} errors={e.endDate} />
         <Field label="City" name="city" maxLength={80} defaultValue={v.city} errors={e.city} />
         <Field label="Venue or place" name="location" maxLength={160} defaultValue={v.location} errors={e.location} hint="As it should be printed, e.g. “QEII Centre, London, United Kingdom”." />
         <Field label="Website" name="website" type="url" inputMode="url" maxLength={2000} defaultValue={v.website} errors={e.website} placeholder="https://" />
@@ -163,7 +164,7 @@ export function AddDayForm({ conferenceId, startDate, endDate, suggested }: { co
     <form key={key} action={formAction} noValidate className="space-y-3" aria-label="Add a day">
       <input type="hidden" name="conferenceId" value={conferenceId} />
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start">
-        <Field label="Date" name="date" type="date" min={startDate} max={endDate} required defaultValue={state.ok ? suggested : (state.values?.date ?? suggested)} errors={e.date} />
+        <DateField label="Date" name="date" min={startDate} max={endDate} required defaultValue={state.ok ? suggested : (state.values?.date ?? suggested)} errors={e.date} />
         <Field label="Theme (optional)" name="theme" maxLength={120} defaultValue={state.ok ? '' : state.values?.theme} errors={e.theme} placeholder="e.g. A bit of everything" />
         <div className="sm:pt-6">
           <SubmitButton variant="secondary" pendingLabel="Adding the day…">
@@ -171,6 +172,22 @@ export function AddDayForm({ conferenceId, startDate, endDate, suggested }: { co
           </SubmitButton>
         </div>
       </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** One click for every date of the conference that has no day yet (the message stays once none is left). */
+export function AddMissingDaysForm({ conferenceId, missing, dates }: { conferenceId: number; missing: number; dates: string }) {
+  const [state, formAction] = useActionState(addMissingDaysAction, initialActionState);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Add the missing days">
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      {missing > 0 && (
+        <SubmitButton variant="secondary" pendingLabel="Adding the days…">
+          {missing === 1 ? `Add the missing day (${dates})` : `Add the ${missing} missing days (${dates})`}
+        </SubmitButton>
+      )}
       <FormMessage state={state} />
     </form>
   );
@@ -191,7 +208,7 @@ export function DayEditor({ day }: { day: { id: number; number: number; date: st
           <form action={formAction} noValidate className="space-y-3" aria-label={`Edit day ${day.number}`}>
             <input type="hidden" name="dayId" value={day.id} />
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field label="Date" name="date" type="date" required defaultValue={state.values?.date ?? day.date} errors={e.date} />
+              <DateField label="Date" name="date" required defaultValue={state.values?.date ?? day.date} errors={e.date} />
               <Field label="Theme" name="theme" maxLength={120} defaultValue={state.values?.theme ?? day.theme ?? ''} errors={e.theme} />
             </div>
             <FormMessage state={state} />
@@ -443,6 +460,48 @@ export function RemoveTalkButton({ talkId, title, returnToConference = false }: 
 
 // ------------------------------------------------------------------ paste a list
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const pasteSummary = (talks: number, problems: number) => `${plural(talks, 'talk')} recognised${problems ? `, ${plural(problems, 'line')} to fix` : ''}`;
+
+/** What the pasted list adds, line by line, before anything is created: times read, bad lines flagged. */
+function PastePreview({ lines }: { lines: PastedLine[] }) {
+  const cell = 'px-3 py-1.5 align-top';
+  return (
+    <div className="max-h-80 overflow-auto rounded-lg border border-stone-200 dark:border-stone-800">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">What this list adds</caption>
+        <thead className="sticky top-0 bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900 dark:text-stone-400">
+          <tr>
+            <th scope="col" className={cell}>Line</th>
+            <th scope="col" className={cell}>Time</th>
+            <th scope="col" className={cell}>Title</th>
+            <th scope="col" className={cell}>Speakers</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
+          {lines.map((l) =>
+            l.talk ? (
+              <tr key={l.line} className="text-stone-800 dark:text-stone-200">
+                <td className={`${cell} tabular-nums text-stone-500`}>{l.line}</td>
+                <td className={`${cell} font-mono`}>{l.talk.startTime}</td>
+                <td className={`${cell} font-medium`}>{l.talk.title}</td>
+                <td className={cell}>{l.talk.speakers.length ? l.talk.speakers.join(', ') : <span className="text-stone-500">no speaker</span>}</td>
+              </tr>
+            ) : (
+              <tr key={l.line} className="bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-100">
+                <td className={`${cell} tabular-nums`}>{l.line}</td>
+                <td colSpan={3} className={cell}>
+                  <span className="font-medium">{l.problem}</span> <span className="break-all font-mono text-xs">{l.text}</span>
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PasteTalksForm({ conferenceId, groups, defaultPlacement }: { conferenceId: number; groups: PlacementGroup[]; defaultPlacement: string }) {
   const [state, formAction] = useActionState(pasteTalksAction, initialActionState);
   const key = useResetKey(state);
@@ -450,13 +509,17 @@ export function PasteTalksForm({ conferenceId, groups, defaultPlacement }: { con
   useEffect(() => {
     if (state.ok) setText('');
   }, [state]);
+  // The form resets its selects after every answer: remounted, they show what was sent (or, once
+  // a day is added, the new default) instead of their first value.
+  const [answers, setAnswers] = useState(0);
+  useEffect(() => setAnswers((n) => n + 1), [state]);
   const parsed = parseTalkList(text);
   const e = state.fieldErrors ?? {};
   const id = useId();
   return (
     <form key={key} action={formAction} noValidate className="space-y-4" aria-label="Paste a list of talks">
       <input type="hidden" name="conferenceId" value={conferenceId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div key={`${answers}-${defaultPlacement}`} className="grid gap-4 sm:grid-cols-2">
         <PlacementSelect groups={groups} defaultValue={state.ok ? defaultPlacement : (state.values?.placement ?? defaultPlacement)} errors={e.placement} label="Add them to" />
         <Select label="Kind" name="kind" defaultValue={state.values?.kind ?? 'talk'} errors={e.kind}>
           {KINDS.map(([value, label]) => (
@@ -477,25 +540,10 @@ export function PasteTalksForm({ conferenceId, groups, defaultPlacement }: { con
         placeholder={'Streams and tables — Tyler Akidau\n09:30 Scaling Kafka at Uber — Jane Doe, John Roe'}
         hint="“Title — Speaker, Speaker”. An en dash or “ - ” works too; a leading time (09:30) sets the start time."
       />
-      <div aria-live="polite" id={`${id}-preview`} className="text-sm">
-        {parsed.talks.length > 0 && (
-          <details className="rounded-lg border border-stone-200 p-3 dark:border-stone-800">
-            <summary className="cursor-pointer font-medium text-stone-800 dark:text-stone-200">
-              {parsed.talks.length} talk{parsed.talks.length === 1 ? '' : 's'} recognised
-              {parsed.problems.length > 0 && `, ${parsed.problems.length} line${parsed.problems.length === 1 ? '' : 's'} to fix`}
-            </summary>
-            <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-stone-700 dark:text-stone-300">
-              {parsed.talks.map((t) => (
-                <li key={t.line}>
-                  {t.startTime && <span className="font-mono text-stone-500">{t.startTime} </span>}
-                  <span className="font-medium">{t.title}</span>
-                  {t.speakers.length > 0 ? <span className="text-stone-500"> — {t.speakers.join(', ')}</span> : <span className="text-stone-500"> (no speaker)</span>}
-                </li>
-              ))}
-            </ol>
-          </details>
-        )}
+      <div aria-live="polite" id={`${id}-preview`} className="text-sm font-medium text-stone-800 dark:text-stone-200">
+        {parsed.lines.length > 0 && <p>{pasteSummary(parsed.talks.length, parsed.problems.length)}</p>}
       </div>
+      {parsed.lines.length > 0 && <PastePreview lines={parsed.lines} />}
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Adding the talks…">{parsed.talks.length > 1 ? `Add ${parsed.talks.length} talks` : 'Add talks'}</SubmitButton>
     </form>

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WriteNav } from '@/components/write/write-nav';
-import { getConferenceForEditor, getRecentChangesByConference, getSpeakerNames, type AuditEntry, type EditorTalk } from '@/db/conferences';
+import { getConferenceForEditor, getRecentChangesByConference, getSpeakerNames, MAX_DAYS_AT_ONCE, type AuditEntry, type EditorTalk } from '@/db/conferences';
 import { requireUser } from '@/lib/auth/current-user';
-import { formatCalendarDate, formatDateRange } from '@/lib/dates';
+import { datesFromTo, formatCalendarDate, formatDateRange } from '@/lib/dates';
 import { formatRelative } from '@/lib/relative-time';
 import { TALK_KIND_LABELS } from '@/lib/talk-kinds';
 import {
   AddDayForm,
+  AddMissingDaysForm,
   AddTrackForm,
   ConferenceForm,
   DayEditor,
@@ -91,6 +92,10 @@ export default async function EditConferencePage({ params, searchParams }: Props
     const iso = d.toISOString().slice(0, 10);
     return iso > conference.endDate ? conference.endDate : iso;
   })();
+
+  // Null for a range too long to fill in one step (the form adds days one by one).
+  const allDates = datesFromTo(conference.startDate, conference.endDate, MAX_DAYS_AT_ONCE);
+  const missingDays = allDates ? allDates.filter((date) => !days.some((d) => d.date === date)).length : 0;
 
   return (
     <>
@@ -178,6 +183,11 @@ export default async function EditConferencePage({ params, searchParams }: Props
         )}
         <div className="mt-4 rounded-xl border border-dashed border-stone-300 p-4 dark:border-stone-700">
           <h3 className="mb-3 text-sm font-semibold text-stone-900 dark:text-white">Add a day</h3>
+          {allDates && (
+            <div className="mb-4">
+              <AddMissingDaysForm conferenceId={id} missing={missingDays} dates={formatDateRange(conference.startDate, conference.endDate)} />
+            </div>
+          )}
           <AddDayForm conferenceId={id} startDate={conference.startDate} endDate={conference.endDate} suggested={nextDate} />
         </div>
       </section>
