@@ -128,16 +128,29 @@ test('plan three talks: the agenda shows the clash and the free time, the calend
   // Before the keynote starts nothing asks; once the (browser's) clock passes its start, it does.
   await page.clock.install();
   await page.reload();
-  await expect(keynote.getByRole('link', { name: /Did you see it\?/ })).toHaveCount(0);
+  await expect(keynote.getByText('Did you see it?')).toHaveCount(0);
   await page.clock.setSystemTime(conf.keynote.startsAt + MINUTE);
   await page.clock.runFor(31_000);
-  await expect(keynote.getByRole('link', { name: `Did you see it? Rate “${conf.keynote.title}”` })).toBeVisible();
-  await expect(afternoon.getByRole('link', { name: /Did you see it\?/ })).toHaveCount(0);
-  await keynote.getByRole('link', { name: /Did you see it\?/ }).click();
-  await expect(page).toHaveURL(`${conf.keynote.path}#your-rating`);
-  await expect(page.getByRole('heading', { name: 'Your rating' })).toBeVisible();
-  // On the talk's own page the planned, started talk asks too.
-  await expect(page.getByRole('main').getByRole('link', { name: /Did you see it\?/ })).toBeVisible();
+  await expect(keynote.getByText('Did you see it?')).toBeVisible();
+  await expect(afternoon.getByText('Did you see it?')).toHaveCount(0);
+  // The answer is one tap on a star, right there: one request, the talk logged as seen in the room.
+  const stars = keynote.getByRole('radiogroup', { name: `Your stars for “${conf.keynote.title}”` });
+  await expect(stars).toBeVisible();
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(new URL(r.url()).pathname);
+  });
+  await stars.locator('label').filter({ has: page.getByRole('radio', { name: '4 stars – very good', exact: true }) }).click();
+  await expect(keynote.getByText('Saw it')).toBeVisible();
+  await expect
+    .poll(() => query<{ stars: number; how: string }>('SELECT stars, seen_how AS how FROM ratings WHERE user_id = ? AND talk_id = ?', userId, conf.keynote.id))
+    .toEqual([{ stars: 4, how: 'room' }]);
+  expect(posts).toEqual(['/api/ratings']);
+  // The crowd's numbers follow on the talk page and the day list, for everyone.
+  await page.goto(conf.keynote.path);
+  await expect(page.getByRole('main')).toContainText('4.0 out of 5 (1 rating)');
+  await page.goto(conf.dayPath);
+  await expect(talkCard(page, conf.keynote.title)).toContainText('4.0 out of 5 (1 rating)');
 
   // Removing from the agenda takes it off the list and the count down.
   await page.goto('/agenda');

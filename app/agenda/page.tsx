@@ -110,10 +110,13 @@ export default async function AgendaPage() {
                             <RemoveButton talkId={entry.talk.id} talkTitle={entry.talk.title} />
                             {entry.talk.startsAt !== null && (
                               <SeenPrompt
+                                talkId={entry.talk.id}
+                                title={entry.talk.title}
+                                path={`/conferences/${entry.talk.conferenceSlug}/talks/${entry.talk.slug}`}
                                 startsAt={entry.talk.startsAt}
+                                timeZone={entry.talk.timeZone}
+                                dayDate={entry.talk.dayDate}
                                 renderedAt={renderedAt}
-                                href={`/conferences/${entry.talk.conferenceSlug}/talks/${entry.talk.slug}#your-rating`}
-                                talkTitle={entry.talk.title}
                               />
                             )}
                           </div>
