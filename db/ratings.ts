@@ -84,7 +84,7 @@ function applyDelta(tx: Runner, talkId: number, before: Delta, after: Delta) {
     .run();
 }
 
-const rowColumns = {
+export const rowColumns = {
   stars: ratings.stars,
   review: ratings.review,
   seenHow: ratings.seenHow,
@@ -92,7 +92,7 @@ const rowColumns = {
   excludedAt: ratings.excludedAt,
 };
 
-function toMyRating(row: { stars: number | null; review: string | null; seenHow: SeenHow; hiddenAt: number | null; excludedAt: number | null }): MyRating {
+export function toMyRating(row: { stars: number | null; review: string | null; seenHow: SeenHow; hiddenAt: number | null; excludedAt: number | null }): MyRating {
   return { stars: row.stars, review: row.review, seenHow: row.seenHow, hidden: row.hiddenAt !== null, excluded: row.excludedAt !== null };
 }
 

@@ -85,6 +85,11 @@ export function formatCalendarDate(date: string, options: { weekday?: boolean } 
   }).format(calendarDate(date));
 }
 
+/** "March 2018", for a `YYYY-MM-DD` date. */
+export function formatCalendarMonth(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
+}
+
 /** "5–7 March 2018", "30 March – 2 April 2018", "30 December 2018 – 2 January 2019". */
 export function formatDateRange(start: string, end: string): string {
   if (start === end) return formatCalendarDate(start);
