@@ -56,6 +56,23 @@ export function toIsoWithOffset(utcMs: number, offsetMinutes: number): string {
   );
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options, kept: building an Intl.DateTimeFormat (locale data, the
+ * time zone's rules) costs about a millisecond, formatting with it microseconds, and a day page
+ * formats a few times per talk. Zones come from conferences, so the set stays small.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -76,7 +93,7 @@ function calendarDate(date: string): Date {
 
 /** "Monday, 5 March 2018". */
 export function formatCalendarDate(date: string, options: { weekday?: boolean } = {}): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     weekday: options.weekday ? 'long' : undefined,
     day: 'numeric',
     month: 'long',
@@ -87,7 +104,7 @@ export function formatCalendarDate(date: string, options: { weekday?: boolean } 
 
 /** "March 2018", for a `YYYY-MM-DD` date. */
 export function formatCalendarMonth(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
+  return dateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
 }
 
 /** "5–7 March 2018", "30 March – 2 April 2018", "30 December 2018 – 2 January 2019". */
@@ -98,7 +115,7 @@ export function formatDateRange(start: string, end: string): string {
   const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
   const sameMonth = sameYear && a.getUTCMonth() === b.getUTCMonth();
   const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d);
+    dateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d);
   if (sameMonth) return `${a.getUTCDate()}–${formatCalendarDate(end)}`;
   if (sameYear) return `${fmt(a, { day: 'numeric', month: 'long' })} – ${formatCalendarDate(end)}`;
   return `${formatCalendarDate(start)} – ${formatCalendarDate(end)}`;
@@ -106,7 +123,7 @@ export function formatDateRange(start: string, end: string): string {
 
 /** "13:40" in the conference's own time zone. */
 export function formatTimeInZone(utcMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -121,7 +138,7 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): nu
   const guess = Date.UTC(y, m - 1, d, h, mi);
   // The zone's offset at the guessed instant; a second pass settles DST edges.
   const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
+    const parts = dateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
