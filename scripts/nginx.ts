@@ -10,10 +10,10 @@ import path from 'node:path';
 
 const TEMPLATE = path.join(process.cwd(), 'deploy', 'nginx.conf');
 
-/** The nginx binary on this machine (Debian: apt-get install -y nginx), or null. */
+/** The nginx binary on this machine (Debian: apt-get install -y nginx, in /usr/sbin), or null. */
 export function nginxBinary(): string | null {
-  const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
-  return found || null;
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin'].filter(Boolean);
+  return dirs.map((dir) => path.join(dir, 'nginx')).find((file) => fs.existsSync(file)) ?? null;
 }
 
 /** deploy/nginx.conf with its placeholders filled in. */
@@ -21,7 +21,7 @@ export function nginxConfig({ port, upstream }: { port: number; upstream: string
   return fs.readFileSync(TEMPLATE, 'utf8').replaceAll('{{LISTEN}}', String(port)).replaceAll('{{UPSTREAM}}', upstream);
 }
 
-/** Started as root, nginx itself drops to `nobody`: the master process would otherwise stay root. */
+/** Run by root, nginx is started as `nobody`, its folder handed over: left to itself, its master process would stay root. */
 function unprivileged(prefix: string): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
