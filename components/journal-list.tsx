@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { JournalTotals as JournalTotalsData } from '@/db/journal';
 import type { JournalEntry } from '@/db/ratings';
 import { formatCalendarDate, formatTimeInZone } from '@/lib/dates';
 import { SEEN_HOW_LABELS } from '@/lib/ratings';
@@ -27,32 +28,17 @@ function group(entries: JournalEntry[]): Group[] {
   return out;
 }
 
-/** Totals over the listed entries: talks seen, conferences, average stars given. */
-export function journalTotals(entries: JournalEntry[]) {
-  const rated = entries.filter((e) => e.stars !== null);
-  return {
-    talks: entries.length,
-    conferences: new Set(entries.map((e) => e.talk.conferenceSlug)).size,
-    rated: rated.length,
-    averageStars: rated.length ? rated.reduce((s, e) => s + e.stars!, 0) / rated.length : null,
-  };
-}
-
 export const JOURNAL_PER_PAGE = 50;
 
-/**
- * The entries one page of a journal shows (the totals count them all), newest conference first.
- * A page number that is not one (or past the end) shows the nearest page.
- */
-export function journalPage(entries: JournalEntry[], requested: string | undefined) {
-  const pageCount = Math.max(1, Math.ceil(entries.length / JOURNAL_PER_PAGE));
+/** The page of a journal to show: a page number that is not one (or past the end) shows the nearest page. */
+export function journalPage(total: number, requested: string | undefined) {
+  const pageCount = Math.max(1, Math.ceil(total / JOURNAL_PER_PAGE));
   const asked = Number(requested);
   const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pageCount) : 1;
-  return { shown: entries.slice((page - 1) * JOURNAL_PER_PAGE, page * JOURNAL_PER_PAGE), page, pageCount };
+  return { page, pageCount, perPage: JOURNAL_PER_PAGE };
 }
 
-export function JournalTotals({ entries, filtered }: { entries: JournalEntry[]; filtered: boolean }) {
-  const t = journalTotals(entries);
+export function JournalTotals({ totals: t, filtered }: { totals: JournalTotalsData; filtered: boolean }) {
   const item = 'min-w-0 rounded-xl border border-stone-200 px-3 py-3 sm:px-4 dark:border-stone-800';
   const label = 'text-xs font-medium leading-tight text-stone-500 dark:text-stone-400';
   return (
@@ -110,49 +96,7 @@ export function JournalList({ entries, editable = false }: { entries: JournalEnt
               <ol className="mt-2 space-y-3">
                 {day.entries.map((e) => (
                   <li key={e.talk.id} className="rounded-xl border border-stone-200 p-4 dark:border-stone-800">
-                    <article aria-labelledby={`entry-${e.talk.id}`}>
-                      <p className="flex flex-wrap gap-x-2 text-sm text-stone-500 dark:text-stone-400">
-                        {e.talk.startsAt !== null && <span className="font-mono">{formatTimeInZone(e.talk.startsAt, e.talk.timeZone)}</span>}
-                        {e.talk.trackName && <span>{e.talk.trackName}</span>}
-                      </p>
-                      <h4 id={`entry-${e.talk.id}`} className="font-semibold text-stone-900 dark:text-white">
-                        <Link href={`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`} className="hover:text-accent-700 dark:hover:text-accent-400">
-                          {e.talk.title}
-                        </Link>
-                      </h4>
-                      <div className="text-sm">
-                        <SpeakerList speakers={e.talk.speakers} />
-                      </div>
-                      {editable ? (
-                        <div className="mt-1">
-                          <QuickRating
-                            talkId={e.talk.id}
-                            title={e.talk.title}
-                            path={`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`}
-                            startsAt={e.talk.startsAt}
-                            timeZone={e.talk.timeZone}
-                            dayDate={e.talk.dayDate}
-                            initial={{ stars: e.stars, review: e.review, seenHow: e.seenHow, seenOn: e.seenOn, hidden: e.hidden, excluded: e.excluded }}
-                          />
-                        </div>
-                      ) : (
-                        <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm text-stone-700 dark:text-stone-300">
-                          <span>Saw it {SEEN_HOW_LABELS[e.seenHow]}</span>
-                          {e.stars !== null && <RatingStars stars={e.stars} />}
-                        </p>
-                      )}
-                      {(e.hidden || e.excluded) && editable && (
-                        <p className="mt-1 flex flex-wrap gap-2 text-xs">
-                          {e.hidden && <span className="rounded-full bg-stone-100 px-2 py-0.5 font-medium text-stone-700 dark:bg-stone-800 dark:text-stone-300">Review hidden from public pages by a moderator</span>}
-                          {e.excluded && <span className="rounded-full bg-stone-100 px-2 py-0.5 font-medium text-stone-700 dark:bg-stone-800 dark:text-stone-300">Not counted in the talk’s averages</span>}
-                        </p>
-                      )}
-                      {e.review && (
-                        <blockquote className={`mt-2 border-l-4 pl-3 whitespace-pre-line break-words text-stone-800 dark:text-stone-200 ${e.hidden ? 'border-stone-300 text-stone-500 dark:border-stone-700' : 'border-amber-300 dark:border-amber-700'}`}>
-                          {e.review}
-                        </blockquote>
-                      )}
-                    </article>
+                    <JournalEntryCard entry={e} editable={editable} />
                   </li>
                 ))}
               </ol>
@@ -161,5 +105,63 @@ export function JournalList({ entries, editable = false }: { entries: JournalEnt
         </section>
       ))}
     </div>
+  );
+}
+
+/**
+ * One talk seen: time and track, title, speakers, and the rating (its form on the owner's journal,
+ * read-only elsewhere). `showConference` where the list is not grouped by conference (the diary).
+ */
+export function JournalEntryCard({ entry: e, editable = false, showConference = false }: { entry: JournalEntry; editable?: boolean; showConference?: boolean }) {
+  return (
+    <article aria-labelledby={`entry-${e.talk.id}`}>
+      <p className="flex flex-wrap gap-x-2 text-sm text-stone-500 dark:text-stone-400">
+        {showConference && (
+          <Link href={`/conferences/${e.talk.conferenceSlug}`} className="hover:underline">
+            {e.talk.conferenceName}
+            {e.talk.dayNumber ? `, day ${e.talk.dayNumber}` : ''}
+          </Link>
+        )}
+        {e.talk.startsAt !== null && <span className="font-mono">{formatTimeInZone(e.talk.startsAt, e.talk.timeZone)}</span>}
+        {e.talk.trackName && <span>{e.talk.trackName}</span>}
+      </p>
+      <h4 id={`entry-${e.talk.id}`} className="font-semibold text-stone-900 dark:text-white">
+        <Link href={`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`} className="hover:text-accent-700 dark:hover:text-accent-400">
+          {e.talk.title}
+        </Link>
+      </h4>
+      <div className="text-sm">
+        <SpeakerList speakers={e.talk.speakers} />
+      </div>
+      {editable ? (
+        <div className="mt-1">
+          <QuickRating
+            talkId={e.talk.id}
+            title={e.talk.title}
+            path={`/conferences/${e.talk.conferenceSlug}/talks/${e.talk.slug}`}
+            startsAt={e.talk.startsAt}
+            timeZone={e.talk.timeZone}
+            dayDate={e.talk.dayDate}
+            initial={{ stars: e.stars, review: e.review, seenHow: e.seenHow, seenOn: e.seenOn, hidden: e.hidden, excluded: e.excluded }}
+          />
+        </div>
+      ) : (
+        <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm text-stone-700 dark:text-stone-300">
+          <span>Saw it {SEEN_HOW_LABELS[e.seenHow]}</span>
+          {e.stars !== null && <RatingStars stars={e.stars} />}
+        </p>
+      )}
+      {(e.hidden || e.excluded) && editable && (
+        <p className="mt-1 flex flex-wrap gap-2 text-xs">
+          {e.hidden && <span className="rounded-full bg-stone-100 px-2 py-0.5 font-medium text-stone-700 dark:bg-stone-800 dark:text-stone-300">Review hidden from public pages by a moderator</span>}
+          {e.excluded && <span className="rounded-full bg-stone-100 px-2 py-0.5 font-medium text-stone-700 dark:bg-stone-800 dark:text-stone-300">Not counted in the talk’s averages</span>}
+        </p>
+      )}
+      {e.review && (
+        <blockquote className={`mt-2 border-l-4 pl-3 whitespace-pre-line break-words text-stone-800 dark:text-stone-200 ${e.hidden ? 'border-stone-300 text-stone-500 dark:border-stone-700' : 'border-amber-300 dark:border-amber-700'}`}>
+          {e.review}
+        </blockquote>
+      )}
+    </article>
   );
 }

@@ -19,6 +19,7 @@ const q = await import('./queries');
 const { searchSite } = await import('./search');
 const r = await import('./ratings');
 const plans = await import('./plans');
+const j = await import('./journal');
 
 const sqlite = db.$client;
 const LARGE_TABLES = ['talks', 'ratings', 'plans', 'posts', 'post_talks', 'post_categories', 'talk_speakers', 'speakers', 'users', 'comments'];
@@ -78,6 +79,10 @@ const hotQueries: [string, () => unknown][] = [
   ['category page', () => q.getPostsByCategory({ slug: 'stream-processing' })],
   ['search', () => searchSite({ query: 'stream' })],
   ['journal of a heavy reader', () => r.getJournalByUser({ userId: ids.heavyReader })],
+  ['journal page of a heavy reader', () => j.getJournalPageByUser({ userId: ids.heavyReader, page: 3, perPage: 50 })],
+  ['journal diary of a heavy reader', () => j.getJournalPageByUser({ userId: ids.heavyReader, page: 3, perPage: 50, order: 'diary' })],
+  ['journal totals of a heavy reader', () => j.getJournalTotalsByUser({ userId: ids.heavyReader })],
+  ['year in review of a heavy reader', () => j.getYearInReviewByUser({ userId: ids.heavyReader, year: j.getJournalYearsByUser({ userId: ids.heavyReader })[0] })],
   ['site feed', () => q.getFeedPosts()],
   ['conference feed', () => q.getFeedPostsByConference({ slug: ids.conference })],
   ['category feed', () => q.getFeedPostsByCategory({ slug: 'stream-processing' })],

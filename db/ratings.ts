@@ -107,7 +107,7 @@ function applyDelta(tx: Runner, talkId: number, before: Delta, after: Delta) {
     .run();
 }
 
-const rowColumns = {
+export const rowColumns = {
   stars: ratings.stars,
   review: ratings.review,
   seenHow: ratings.seenHow,
@@ -118,7 +118,7 @@ const rowColumns = {
 
 type Row = { stars: number | null; review: string | null; seenHow: SeenHow; seenOn: string | null; hiddenAt: number | null; excludedAt: number | null };
 
-function toMyRating(row: Row): MyRating {
+export function toMyRating(row: Row): MyRating {
   return { stars: row.stars, review: row.review, seenHow: row.seenHow, seenOn: row.seenOn, hidden: row.hiddenAt !== null, excluded: row.excludedAt !== null };
 }
 

@@ -66,6 +66,23 @@ export function spellCalendarDate(date: string): string | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? null : formatCalendarDate(date, { weekday: true });
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options, kept: building an Intl.DateTimeFormat (locale data, the
+ * time zone's rules) costs about a millisecond, formatting with it microseconds, and a day page
+ * formats a few times per talk. Zones come from conferences, so the set stays small.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -86,7 +103,7 @@ function calendarDate(date: string): Date {
 
 /** "Monday, 5 March 2018". */
 export function formatCalendarDate(date: string, options: { weekday?: boolean } = {}): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     weekday: options.weekday ? 'long' : undefined,
     day: 'numeric',
     month: 'long',
@@ -95,7 +112,11 @@ export function formatCalendarDate(date: string, options: { weekday?: boolean } 
   }).format(calendarDate(date));
 }
 
-/** "5–7 March 2018", "30 March – 2 April 2018", "30 December 2018 – 2 January 2019". */
+/** "March 2018", for a `YYYY-MM-DD` date. */
+export function formatCalendarMonth(date: string): string {
+  return dateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
+}
+
 /** The calendar dates from `start` to `end` ("2025-10-06"), both included; null when there are more than `max`. */
 export function datesFromTo(start: string, end: string, max: number): string[] | null {
   const dates: string[] = [];
@@ -106,6 +127,7 @@ export function datesFromTo(start: string, end: string, max: number): string[] |
   return dates;
 }
 
+/** "5–7 March 2018", "30 March – 2 April 2018", "30 December 2018 – 2 January 2019". */
 export function formatDateRange(start: string, end: string): string {
   if (start === end) return formatCalendarDate(start);
   const a = calendarDate(start);
@@ -113,7 +135,7 @@ export function formatDateRange(start: string, end: string): string {
   const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
   const sameMonth = sameYear && a.getUTCMonth() === b.getUTCMonth();
   const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d);
+    dateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d);
   if (sameMonth) return `${a.getUTCDate()}–${formatCalendarDate(end)}`;
   if (sameYear) return `${fmt(a, { day: 'numeric', month: 'long' })} – ${formatCalendarDate(end)}`;
   return `${formatCalendarDate(start)} – ${formatCalendarDate(end)}`;
@@ -121,7 +143,7 @@ export function formatDateRange(start: string, end: string): string {
 
 /** "13:40" in the conference's own time zone. */
 export function formatTimeInZone(utcMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -136,7 +158,7 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): nu
   const guess = Date.UTC(y, m - 1, d, h, mi);
   // The zone's offset at the guessed instant; a second pass settles DST edges.
   const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
+    const parts = dateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',

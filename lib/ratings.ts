@@ -3,6 +3,7 @@
  * labels, limits, the review's normal form and the Bayesian ranking. No server imports here.
  */
 import type { SeenHow } from '@/db/schema';
+import { dateTimeFormat } from './dates';
 
 export const SEEN_HOW_VALUES = ['room', 'livestream', 'recording'] as const satisfies readonly SeenHow[];
 
@@ -144,7 +145,7 @@ export function rankMostAttended<T extends Aggregates>(talks: T[], { limit = 5 }
 
 /** "Tuesday 6 March 2018, 13:40 GMT": when a talk's ratings open, in the conference's own zone. */
 export function formatOpensAt(startsAt: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { toIsoWithOffset } from './dates';
+import { dateTimeFormat, toIsoWithOffset } from './dates';
 import { env } from './env';
 
 /**
@@ -92,7 +92,7 @@ export function pageMetadata({
 export function isoInZone(utcMs: number, timeZone: string): string {
   let offsetMinutes = 0;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
+    const parts = dateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',

@@ -68,12 +68,14 @@ export async function waitFor(url: string, log: () => string = () => '') {
 
 export type WrkResult = { rps: number; p50: number; p99: number; errors: number };
 
-/** Requests/s and latency percentiles (ms) of one URL under `connections` keep-alive connections, from wrk. */
-export function wrk(url: string, { seconds, connections = 50, headers = {} }: { seconds: number; connections?: number; headers?: Record<string, string> }): WrkResult {
+type WrkOptions = { seconds: number; connections?: number; headers?: Record<string, string> };
+
+function wrkArgs(url: string, { seconds, connections = 50, headers = {} }: WrkOptions): string[] {
   const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
-  const run = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { encoding: 'utf8' });
-  if (run.error) throw new Error('wrk is not installed: apt-get install -y wrk');
-  const out = run.stdout;
+  return ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url];
+}
+
+function wrkResult(out: string): WrkResult {
   const ms = (label: string) => {
     const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
     if (!m) return NaN;
@@ -87,6 +89,24 @@ export function wrk(url: string, { seconds, connections = 50, headers = {} }: { 
     p99: ms('99'),
     errors: non2xx + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
   };
+}
+
+/** Requests/s and latency percentiles (ms) of one URL under `connections` keep-alive connections, from wrk. */
+export function wrk(url: string, options: WrkOptions): WrkResult {
+  const run = spawnSync('wrk', wrkArgs(url, options), { encoding: 'utf8' });
+  if (run.error) throw new Error('wrk is not installed: apt-get install -y wrk');
+  return wrkResult(run.stdout);
+}
+
+/** `wrk` without holding this process up, for load that runs beside other requests of its own. */
+export function wrkInBackground(url: string, options: WrkOptions): Promise<WrkResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', wrkArgs(url, options), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.once('error', () => reject(new Error('wrk is not installed: apt-get install -y wrk')));
+    child.once('close', () => resolve(wrkResult(out)));
+  });
 }
 
 // Auth.js on plain http: the cookie is `authjs.session-token`, and its name is the JWE salt.

@@ -12,11 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, startApp, waitFor, wrk, type WrkResult } from './bench-kit';
+import { startNginx } from './nginx';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = 50;
-const nextPort = 3300;
-const rawPort = 3301;
+const nextPort = Number(process.env.BENCH_PORT || 3300);
+const rawPort = nextPort + 1;
+const proxyPort = nextPort + 2;
 const distDir = '.next-bench';
 const pages = [
   ['home', '/'],
@@ -26,6 +28,8 @@ const pages = [
 ] as const;
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
+// nginx started by root runs as nobody (scripts/nginx.ts), which must reach its folder in here.
+fs.chmodSync(scratch, 0o755);
 Object.assign(process.env, {
   DATABASE_PATH: path.join(scratch, 'hallway.db'),
   NEXT_DIST_DIR: distDir,
@@ -38,6 +42,7 @@ await prepareDataFolder();
 
 buildOnce(distDir, process.env);
 const app = await startApp({ port: nextPort, env: process.env });
+const nginx = await startNginx({ port: proxyPort, upstream: `127.0.0.1:${nextPort}`, prefix: path.join(scratch, 'nginx') });
 
 // Warm the route cache and capture each page's exact bytes and headers for the baseline server.
 const captured: Record<string, { body: string; type: string }> = {};
@@ -61,25 +66,30 @@ const raw = spawn(
 process.on('exit', () => raw.kill('SIGTERM'));
 await waitFor(`http://localhost:${rawPort}/`);
 
-type Row = { page: string; kb: string; next: WrkResult; raw: WrkResult };
+type Row = { page: string; kb: string; next: WrkResult; proxied: WrkResult; raw: WrkResult };
 const rows: Row[] = [];
 for (const [name, p] of pages) {
   process.stdout.write(`Measuring ${name} (${p})… `);
   const n = wrk(`http://localhost:${nextPort}${p}`, { seconds, connections });
+  const x = wrk(`http://localhost:${proxyPort}${p}`, { seconds, connections });
   const r = wrk(`http://localhost:${rawPort}${p}`, { seconds, connections });
-  rows.push({ page: name, kb: (Buffer.byteLength(captured[p].body) / 1024).toFixed(1), next: n, raw: r });
+  rows.push({ page: name, kb: (Buffer.byteLength(captured[p].body) / 1024).toFixed(1), next: n, proxied: x, raw: r });
   console.log('done');
 }
+await nginx.stop();
 await app.stop();
 raw.kill('SIGTERM');
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`\n${connections} connections, ${seconds} s per measurement, ${os.cpus().length} cores, Node ${process.version}\n`);
-console.log('| page | HTML KiB | Next req/s | p50 ms | p99 ms | errors | node:http req/s | p50 ms | p99 ms | Next / node:http |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const { page, kb, next: n, raw: r } of rows) {
+console.log(
+  '| page | HTML KiB | direct req/s | p50 ms | p99 ms | errors | through nginx req/s | p50 ms | p99 ms | errors | node:http req/s | p50 ms | p99 ms | direct / node:http | nginx / direct |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
+for (const { page, kb, next: n, proxied: x, raw: r } of rows) {
   console.log(
-    `| ${page} | ${kb} | ${fmt(n.rps)} | ${n.p50} | ${n.p99} | ${n.errors} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${((n.rps / r.rps) * 100).toFixed(0)}% |`,
+    `| ${page} | ${kb} | ${fmt(n.rps)} | ${n.p50} | ${n.p99} | ${n.errors} | ${fmt(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${pct(n.rps, r.rps)} | ${pct(x.rps, n.rps)} |`,
   );
 }
 fs.rmSync(scratch, { recursive: true, force: true });

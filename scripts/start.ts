@@ -24,7 +24,8 @@ if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
 }
 
 const { startFrontServer } = await import('@/lib/server/front-server');
-await startFrontServer({ port });
+// HOST: an address to listen on alone (behind a reverse proxy, 127.0.0.1); all of them by default.
+await startFrontServer({ port, host: process.env.HOST || undefined });
 console.log(`\nHallway is running at http://localhost:${port}`);
 if (demoAccounts.length) {
   console.log(`Demo accounts${seeded ? ' (just created)' : ''}, password "hallway-demo":`);

@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CalendarSubscription } from '@/components/calendar-subscription';
+import { JournalDiary } from '@/components/journal-diary';
 import { JournalList, JournalTotals, journalPage } from '@/components/journal-list';
 import { JournalTabs } from '@/components/journal-tabs';
 import { Pagination } from '@/components/pagination';
 import { buttonClass } from '@/components/ui/button';
-import { getJournalByUser, getJournalFilterOptionsByUser } from '@/db/ratings';
+import { getJournalPageByUser, getJournalTotalsByUser, getJournalYearsByUser } from '@/db/journal';
+import { getJournalFilterOptionsByUser } from '@/db/ratings';
 import { requireUser } from '@/lib/auth/current-user';
 import { SLUG_PATTERN } from '@/lib/slug';
 import { CopyLink } from './copy-link';
 import { FilterForm } from './filter-form';
 import { ImportForm } from './import-form';
 import { JournalVisibilityToggle } from './journal-visibility';
+import { JournalViews } from './journal-views';
 
 export const metadata: Metadata = { title: 'Your journal', robots: { index: false } };
 
@@ -33,11 +36,20 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
   const conference = SLUG_PATTERN.test(one(params.conference) ?? '') ? one(params.conference)! : null;
   const year = /^\d{4}$/.test(one(params.year) ?? '') ? one(params.year)! : null;
   if (year && !options.years.includes(year)) options.years.push(year);
-  const entries = getJournalByUser({ userId: user.id, conference, year });
+  const query = { userId: user.id, conference, year };
+  const totals = getJournalTotalsByUser(query);
   const filtered = !!(conference || year);
-  const { shown, page, pageCount } = journalPage(entries, one(params.page));
-  const pageHref = (n: number) => {
-    const query = new URLSearchParams({ ...(conference && { conference }), ...(year && { year }), ...(n > 1 && { page: String(n) }) }).toString();
+  const diary = one(params.view) === 'diary';
+  const { page, pageCount, perPage } = journalPage(totals.talks, one(params.page));
+  const shown = getJournalPageByUser({ ...query, page, perPage, order: diary ? 'diary' : 'conference' });
+  const years = getJournalYearsByUser({ userId: user.id });
+  const journalHref = ({ view = diary, filters = true, n = 1 }: { view?: boolean; filters?: boolean; n?: number }) => {
+    const query = new URLSearchParams({
+      ...(view && { view: 'diary' }),
+      ...(filters && conference && { conference }),
+      ...(filters && year && { year }),
+      ...(n > 1 && { page: String(n) }),
+    }).toString();
     return query ? `/journal?${query}` : '/journal';
   };
   const selectClass =
@@ -72,19 +84,22 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       </header>
 
       <div className="mt-6">
-        <JournalTotals entries={entries} filtered={filtered} />
+        <JournalTotals totals={totals} filtered={filtered} />
       </div>
+
+      <JournalViews diary={diary} byConferenceHref={journalHref({ view: false })} diaryHref={journalHref({ view: true })} years={years} />
 
       {options.conferences.length > 0 && (
         <FilterForm
           trailing={
             filtered && (
-              <Link href="/journal" className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+              <Link href={journalHref({ filters: false })} className="py-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
                 Clear filters
               </Link>
             )
           }
         >
+          {diary && <input type="hidden" name="view" value="diary" />}
           <div>
             <label htmlFor="journal-conference" className="mb-1 block text-sm font-medium text-stone-800 dark:text-stone-200">
               Conference
@@ -115,10 +130,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       )}
 
       <div className="mt-8">
-        {entries.length > 0 ? (
+        {totals.talks > 0 ? (
           <>
-            <JournalList entries={shown} editable />
-            <Pagination page={page} pageCount={pageCount} href={pageHref} labels={{ previous: '← Later conferences', next: 'Earlier conferences →' }} />
+            {diary ? <JournalDiary entries={shown} editable /> : <JournalList entries={shown} editable />}
+            <Pagination
+              page={page}
+              pageCount={pageCount}
+              href={(n) => journalHref({ n })}
+              labels={diary ? { previous: '← Later talks', next: 'Earlier talks →' } : { previous: '← Later conferences', next: 'Earlier conferences →' }}
+            />
           </>
         ) : filtered ? (
           <p className="text-stone-600 dark:text-stone-400">No talks match these filters.</p>

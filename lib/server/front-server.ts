@@ -3,6 +3,7 @@ import next from 'next';
 import { openRouteLookups } from '@/db/route-lookups';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address-header';
 import { env } from '@/lib/env';
+import { frontCacheHeaders } from './cache-control';
 import { clientAddress } from './client-address';
 import { GONE_HTML } from './gone-page';
 import { nonceHtmlResponses } from './nonce-html-responses';
@@ -16,7 +17,7 @@ import { strictTransportSecurity } from './security-headers';
  * decoded at all, whether a reader URL names anything, before Next's route cache would store a 404
  * for it, and a Content-Security-Policy nonce per page, also for pages served from that cache.
  */
-export async function startFrontServer({ port, dir = process.cwd() }: { port: number; dir?: string }): Promise<http.Server> {
+export async function startFrontServer({ port, host, dir = process.cwd() }: { port: number; host?: string; dir?: string }): Promise<http.Server> {
   const app = next({ dev: false, dir, hostname: 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -33,6 +34,8 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
     });
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
     if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+    // First: the nonce's writeHead hands every header on to this one.
+    frontCacheHeaders(res);
     nonceHtmlResponses(req, res);
 
     const answered = answerBeforeCache(req, res);
@@ -45,7 +48,7 @@ export async function startFrontServer({ port, dir = process.cwd() }: { port: nu
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    server.listen(port, host, () => resolve());
   });
   return server;
 

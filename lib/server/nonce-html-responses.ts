@@ -2,6 +2,7 @@ import type http from 'node:http';
 import zlib from 'node:zlib';
 import { contentSecurityPolicy, createNonce } from './security-headers';
 import { createScriptNonceRewriter } from './script-nonce';
+import { takeWriteHeadHeaders } from './write-head';
 
 /**
  * Makes an HTML response carry a Content-Security-Policy with a nonce of its own, and that nonce
@@ -58,14 +59,7 @@ export function nonceHtmlResponses(req: http.IncomingMessage, res: http.ServerRe
 
   res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
     // Headers handed to writeHead itself must be seen before deciding.
-    const headers = rest.find((r) => typeof r === 'object' && r !== null);
-    const message = rest.find((r) => typeof r === 'string');
-    if (Array.isArray(headers)) {
-      const pairs: unknown[] = headers.flat();
-      for (let i = 0; i < pairs.length; i += 2) res.appendHeader(String(pairs[i]), String(pairs[i + 1]));
-    } else if (headers) {
-      for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value as string | string[]);
-    }
+    const message = takeWriteHeadHeaders(res, rest);
     decide();
     return message === undefined ? writeHead(statusCode) : writeHead(statusCode, message);
   }) as typeof res.writeHead;

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JournalList, JournalTotals, journalPage } from '@/components/journal-list';
 import { Pagination } from '@/components/pagination';
-import { getJournalByUser, getPublicJournalOwnerByHandle } from '@/db/ratings';
+import { getJournalPageByUser, getJournalTotalsByUser } from '@/db/journal';
+import { getPublicJournalOwnerByHandle } from '@/db/ratings';
 import { slugParam } from '@/lib/slug';
 
 /**
@@ -26,9 +27,10 @@ export default async function PublicJournalPage({ params, searchParams }: Props)
   const handle = slugParam((await params).handle);
   const owner = getPublicJournalOwnerByHandle({ handle });
   if (!owner) notFound();
-  const entries = getJournalByUser({ userId: owner.id, publicView: true });
+  const totals = getJournalTotalsByUser({ userId: owner.id });
   const requested = (await searchParams).page;
-  const { shown, page, pageCount } = journalPage(entries, typeof requested === 'string' ? requested : undefined);
+  const { page, pageCount, perPage } = journalPage(totals.talks, typeof requested === 'string' ? requested : undefined);
+  const shown = getJournalPageByUser({ userId: owner.id, page, perPage, publicView: true });
   return (
     <div className="mx-auto max-w-3xl">
       <header>
@@ -37,10 +39,10 @@ export default async function PublicJournalPage({ params, searchParams }: Props)
         <p className="mt-2 text-stone-600 dark:text-stone-400">The talks {owner.name} saw, and what they thought of them.</p>
       </header>
       <div className="mt-6">
-        <JournalTotals entries={entries} filtered={false} />
+        <JournalTotals totals={totals} filtered={false} />
       </div>
       <div className="mt-8">
-        {entries.length > 0 ? (
+        {totals.talks > 0 ? (
           <>
             <JournalList entries={shown} />
             <Pagination
