@@ -1,0 +1,77 @@
+import type { CSSProperties } from 'react';
+import { NowLine } from '@/components/now-next';
+import { TalkItem } from '@/components/talk-item';
+import type { TalkCard } from '@/db/queries';
+import { formatTimeInZone } from '@/lib/dates';
+import { type ProgrammeLayout, talkEnd } from '@/lib/programme-layout';
+import { applyProgramme } from '@/lib/programme-view';
+
+/** A track's colour, by its place in the day: the talk's left edge, and its swatch in the legend. */
+const TRACK_COLOURS = [
+  'border-l-sky-500 dark:border-l-sky-500',
+  'border-l-emerald-500 dark:border-l-emerald-500',
+  'border-l-violet-500 dark:border-l-violet-500',
+  'border-l-amber-500 dark:border-l-amber-500',
+  'border-l-rose-500 dark:border-l-rose-500',
+  'border-l-teal-500 dark:border-l-teal-500',
+];
+export function trackColour(trackIds: number[], trackId: number | null): string {
+  const i = trackId === null ? -1 : trackIds.indexOf(trackId);
+  return i < 0 ? '' : `border-l-4 ${TRACK_COLOURS[i % TRACK_COLOURS.length]}`;
+}
+
+/** What the filters and "Now / Next" read of a talk (lib/programme-view.ts, components/now-next.tsx). */
+export function talkData(talk: TalkCard) {
+  const endsAt = talkEnd(talk);
+  return {
+    'data-talk': talk.id,
+    'data-track': talk.trackName ?? '',
+    'data-room': talk.room ?? '',
+    'data-start': talk.startsAt ?? undefined,
+    'data-end': endsAt ?? undefined,
+  };
+}
+
+/** Applies a shared or remembered view before the programme paints (the function's own source is the script). */
+export function ProgrammeViewScript() {
+  return <script dangerouslySetInnerHTML={{ __html: `(${applyProgramme.toString()})()` }} />;
+}
+
+/** Grid placement, read by app/programme.css (only at desktop width, in the grid view). */
+const place = (vars: Record<string, number>) => Object.fromEntries(Object.entries(vars).map(([k, v]) => [`--${k}`, v])) as CSSProperties;
+
+/**
+ * The day's timed talks, rendered once: a list with a heading per start time (the default, and
+ * what phones and screen readers get), which the stylesheet lays out as a grid of rooms across and
+ * time down when the reader picks the grid. Talk markup is never repeated for the second layout.
+ */
+export function Programme({ layout, trackIds, timeZone }: { layout: ProgrammeLayout<TalkCard>; trackIds: number[]; timeZone: string }) {
+  return (
+    <div className="programme" style={place({ rooms: Math.max(1, layout.rooms.length), rows: layout.rows })}>
+      <div className="programme-rooms" aria-hidden="true">
+        {layout.rooms.map((room, i) => (
+          <span key={room} style={place({ col: i + 2 })}>{room}</span>
+        ))}
+      </div>
+      {layout.slots.map((slot) => (
+        <section key={slot.startsAt} className="programme-slot" data-group aria-labelledby={`slot-${slot.startsAt}`}>
+          <h2 id={`slot-${slot.startsAt}`} className="programme-time mb-3 mt-8 font-mono text-lg font-semibold text-stone-900 dark:text-white" style={place({ row: slot.row })}>
+            <time dateTime={new Date(slot.startsAt).toISOString()}>{formatTimeInZone(slot.startsAt, timeZone)}</time>
+          </h2>
+          <ul className="space-y-4">
+            {slot.talks.map((talk) => (
+              <li
+                key={talk.id}
+                {...talkData(talk)}
+                style={place(talk.columnSpan > 1 ? { row: talk.row, span: talk.span, col: talk.column, cols: talk.columnSpan } : { row: talk.row, span: talk.span, col: talk.column })}
+              >
+                <TalkItem talk={talk} showTrack rateable className={trackColour(trackIds, talk.trackId)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <NowLine startsAt={layout.startsAt} endsAt={layout.endsAt} />
+    </div>
+  );
+}
