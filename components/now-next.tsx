@@ -7,7 +7,7 @@ import { ROW_MINUTES } from '@/lib/programme-layout';
 
 /**
  * "Now" and "Next" during a conference, and the current-time line on the day grid. Both are
- * computed in the browser from what the cached page already holds (or, on the conference page,
+ * computed in the browser from what the cached page already shows (or, on the conference page,
  * from its cached schedule.json), so the pages stay the same for everyone. Their space is only
  * taken when NowWindowScript said, before first paint, that the event is on (no layout shift).
  */
@@ -27,12 +27,13 @@ function useNow(): number | null {
   return now;
 }
 
-/** The talks of the day page's programme, from its markup (`data-start`/`data-end` on each talk). */
+/** The timed talks of the day page's programme, from its markup: each talk's title link and its start and end `<time>`s. */
 function talksOnPage(): Slot[] {
-  return [...document.querySelectorAll<HTMLElement>('#programme [data-talk][data-start]')].flatMap((el) => {
+  return [...document.querySelectorAll<HTMLElement>('#programme .programme-slot [data-talk]')].flatMap((el) => {
     const link = el.querySelector<HTMLAnchorElement>(':is(h3, h4) a');
-    if (!link) return [];
-    return [{ title: link.textContent ?? '', href: link.pathname, room: el.dataset.room ?? '', startsAt: Number(el.dataset.start), endsAt: el.dataset.end ? Number(el.dataset.end) : null }];
+    const [start, end] = [...el.querySelectorAll('article time')].map((t) => Date.parse(t.getAttribute('datetime') ?? ''));
+    if (!link || !Number.isFinite(start)) return [];
+    return [{ title: link.textContent ?? '', href: link.pathname, room: el.dataset.room ?? '', startsAt: start, endsAt: Number.isFinite(end) ? end : null }];
   });
 }
 

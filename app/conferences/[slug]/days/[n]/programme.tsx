@@ -3,33 +3,19 @@ import { NowLine } from '@/components/now-next';
 import { TalkItem } from '@/components/talk-item';
 import type { TalkCard } from '@/db/queries';
 import { formatTimeInZone } from '@/lib/dates';
-import { type ProgrammeLayout, talkEnd } from '@/lib/programme-layout';
+import type { ProgrammeLayout } from '@/lib/programme-layout';
 import { applyProgramme } from '@/lib/programme-view';
 
-/** A track's colour, by its place in the day: the talk's left edge, and its swatch in the legend. */
-const TRACK_COLOURS = [
-  'border-l-sky-500 dark:border-l-sky-500',
-  'border-l-emerald-500 dark:border-l-emerald-500',
-  'border-l-violet-500 dark:border-l-violet-500',
-  'border-l-amber-500 dark:border-l-amber-500',
-  'border-l-rose-500 dark:border-l-rose-500',
-  'border-l-teal-500 dark:border-l-teal-500',
-];
+/** A track's colour, by its place in the day (app/programme.css): the talk's left edge, and its swatch in the legend. */
+const TRACK_COLOURS = 6;
 export function trackColour(trackIds: number[], trackId: number | null): string {
   const i = trackId === null ? -1 : trackIds.indexOf(trackId);
-  return i < 0 ? '' : `border-l-4 ${TRACK_COLOURS[i % TRACK_COLOURS.length]}`;
+  return i < 0 ? '' : `track-colour-${i % TRACK_COLOURS}`;
 }
 
-/** What the filters and "Now / Next" read of a talk (lib/programme-view.ts, components/now-next.tsx). */
+/** What the filters match a talk by (lib/programme-view.ts). */
 export function talkData(talk: TalkCard) {
-  const endsAt = talkEnd(talk);
-  return {
-    'data-talk': talk.id,
-    'data-track': talk.trackName ?? '',
-    'data-room': talk.room ?? '',
-    'data-start': talk.startsAt ?? undefined,
-    'data-end': endsAt ?? undefined,
-  };
+  return { 'data-talk': talk.id, 'data-track': talk.trackName ?? '', 'data-room': talk.room ?? '' };
 }
 
 /** Applies a shared or remembered view before the programme paints (the function's own source is the script). */
