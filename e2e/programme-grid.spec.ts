@@ -48,6 +48,18 @@ function seedProgramme() {
 
 const card = (page: Page, title: string): Locator => page.getByRole('article').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
+/** Sums the page's layout shifts from its first paint on (read with `layoutShift`). */
+async function watchLayoutShift(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifted: number };
+    w.shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.shifted += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { shifted: number }).shifted);
+
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
   if (!b) throw new Error('not laid out');
@@ -78,10 +90,13 @@ test('the grid puts parallel rooms side by side on a desktop, in the conferenceâ
   expect(hour.height / a.height).toBeGreaterThan(1.6);
   expect(hour.y).toBeGreaterThan(a.y + a.height);
 
-  // Remembered: the plain address opens the grid again.
+  // Remembered: the plain address opens the grid again, laid out so from the first paint.
+  await watchLayoutShift(page);
   await page.goto(dayPath);
   [a, b] = [await box(card(page, 'Schema Drift in Practice')), await box(card(page, 'Queues Without Tears'))];
   expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+  await expect(page.getByRole('navigation', { name: 'Programme view' }).getByRole('link', { name: 'Grid' })).toHaveAttribute('aria-current', 'true');
+  expect(await layoutShift(page)).toBeLessThan(0.01);
 
   const phone = await newClientContext(browser, testInfo, 'phone', { ...devices['Pixel 7'] });
   const onPhone = await phone.newPage();
@@ -148,11 +163,14 @@ test('"Now" and "Next" show during the conference, with the time line on the gri
   // QCon London 2018, day 2, 14:00 in London (GMT in March): one talk on, the next at 14:55.
   await page.clock.install({ time: new Date('2018-03-06T14:00:00Z') });
   await page.setViewportSize({ width: 1280, height: 900 });
+  await watchLayoutShift(page);
   await page.goto('/conferences/qcon-london-2018/days/2?view=grid');
   const nowNext = page.getByRole('region', { name: 'Now and next' });
   await expect(nowNext).toContainText('NowLambda Architectures: a Snapshot, a Stream, & a Bunch of Deltas (Fleming, 3rd floor), until 14:30');
   await expect(nowNext).toContainText('Next14:55Actors or Not: Async Event Architectures');
   await expect(page.locator('.programme-now-line')).toBeVisible();
+  // Its space was there before it was filled: nothing below it moved.
+  expect(await layoutShift(page)).toBeLessThan(0.01);
 
   await page.goto('/conferences/qcon-london-2018');
   await expect(page.getByRole('region', { name: 'Now and next' })).toContainText('Lambda Architectures');
