@@ -19,8 +19,13 @@ export type GridSlot<T> = {
 };
 
 export type ProgrammeLayout<T> = {
-  /** Room names in column order (column 2 onwards; column 1 holds the times). */
-  rooms: string[];
+  /**
+   * Rooms in column order, from column 2 (column 1 holds the times). A room whose talks overlap
+   * (a workshop beside the talks in the same hall) takes as many columns as run at once.
+   */
+  rooms: { name: string; column: number; span: number }[];
+  /** Columns for the rooms, all together. */
+  columns: number;
   slots: GridSlot<T>[];
   /** Grid rows below the room names. */
   rows: number;
@@ -41,32 +46,51 @@ export function talkEnd(talk: { startsAt: number | null; durationMinutes: number
  */
 export function layOutProgramme<T extends Timed>(talks: T[], roomOrder: string[]): ProgrammeLayout<T> | null {
   if (talks.length === 0) return null;
-  const used = new Set(talks.map((t) => t.room).filter((r): r is string => !!r));
-  const rooms = [
-    ...roomOrder.filter((r) => used.has(r)),
-    ...[...used].filter((r) => !roomOrder.includes(r)).sort((a, b) => a.localeCompare(b)),
+  const sorted = [...talks].sort((a, b) => a.startsAt - b.startsAt || a.id - b.id);
+  const cellEnd = (t: T) => t.startsAt + (t.durationMinutes || UNKNOWN_DURATION_MINUTES) * MINUTE;
+
+  // Within a room, each talk takes the first of the room's columns that is free when it starts.
+  const laneEnds = new Map<string, number[]>();
+  const laneOf = new Map<T, number>();
+  for (const talk of sorted) {
+    if (!talk.room) continue;
+    const ends = laneEnds.get(talk.room) ?? [];
+    let lane = ends.findIndex((end) => end <= talk.startsAt);
+    if (lane < 0) lane = ends.push(0) - 1;
+    ends[lane] = cellEnd(talk);
+    laneEnds.set(talk.room, ends);
+    laneOf.set(talk, lane);
+  }
+  const names = [
+    ...roomOrder.filter((r) => laneEnds.has(r)),
+    ...[...laneEnds.keys()].filter((r) => !roomOrder.includes(r)).sort((a, b) => a.localeCompare(b)),
   ];
-  const columns = Math.max(1, rooms.length);
-  const startsAt = Math.min(...talks.map((t) => t.startsAt));
+  let column = 2;
+  const rooms = names.map((name) => {
+    const room = { name, column, span: laneEnds.get(name)!.length };
+    column += room.span;
+    return room;
+  });
+  const columns = Math.max(1, column - 2);
+  const firstColumn = new Map(rooms.map((r) => [r.name, r.column]));
+
+  const startsAt = sorted[0].startsAt;
   const rowOf = (ms: number) => 2 + Math.floor((ms - startsAt) / (ROW_MINUTES * MINUTE));
   const bySlot = new Map<number, GridSlot<T>>();
   let endsAt = startsAt;
-  for (const talk of [...talks].sort((a, b) => a.startsAt - b.startsAt)) {
-    const minutes = talk.durationMinutes || UNKNOWN_DURATION_MINUTES;
-    const end = talk.startsAt + minutes * MINUTE;
-    endsAt = Math.max(endsAt, end);
-    const roomIndex = talk.room ? rooms.indexOf(talk.room) : -1;
+  for (const talk of sorted) {
+    endsAt = Math.max(endsAt, cellEnd(talk));
     let slot = bySlot.get(talk.startsAt);
     if (!slot) bySlot.set(talk.startsAt, (slot = { startsAt: talk.startsAt, row: rowOf(talk.startsAt), talks: [] }));
     slot.talks.push({
       ...talk,
       row: slot.row,
-      span: Math.max(1, Math.ceil(minutes / ROW_MINUTES)),
-      column: roomIndex >= 0 ? roomIndex + 2 : 2,
-      columnSpan: roomIndex >= 0 ? 1 : columns,
+      span: Math.max(1, Math.ceil((cellEnd(talk) - talk.startsAt) / (ROW_MINUTES * MINUTE))),
+      column: talk.room ? firstColumn.get(talk.room)! + laneOf.get(talk)! : 2,
+      columnSpan: talk.room ? 1 : columns,
       endsAt: talkEnd(talk),
     });
   }
   for (const slot of bySlot.values()) slot.talks.sort((a, b) => a.column - b.column);
-  return { rooms, slots: [...bySlot.values()], rows: Math.ceil((endsAt - startsAt) / (ROW_MINUTES * MINUTE)), startsAt, endsAt };
+  return { rooms, columns, slots: [...bySlot.values()], rows: Math.ceil((endsAt - startsAt) / (ROW_MINUTES * MINUTE)), startsAt, endsAt };
 }

@@ -104,7 +104,7 @@ export default async function DayPage({ params }: Props) {
         <>
           <ProgrammeControls
             tracks={tracks.map((t) => t.name)}
-            rooms={[...new Set(all.map((t) => t.room).filter((r): r is string => !!r))]}
+            rooms={[...new Set([...(layout?.rooms.map((r) => r.name) ?? []), ...all.map((t) => t.room).filter((r): r is string => !!r)])]}
             total={all.length}
           />
           <ProgrammeViewScript />

@@ -23,7 +23,7 @@ export function ProgrammeViewScript() {
   return <script dangerouslySetInnerHTML={{ __html: `(${applyProgramme.toString()})()` }} />;
 }
 
-/** Grid placement, read by app/programme.css (only at desktop width, in the grid view). */
+/** Grid placement, read by app/programme.css (only at desktop width, in the grid view): row, rows spanned, column, columns spanned. */
 const place = (vars: Record<string, number>) => Object.fromEntries(Object.entries(vars).map(([k, v]) => [`--${k}`, v])) as CSSProperties;
 
 /**
@@ -33,10 +33,10 @@ const place = (vars: Record<string, number>) => Object.fromEntries(Object.entrie
  */
 export function Programme({ layout, trackIds, timeZone }: { layout: ProgrammeLayout<TalkCard>; trackIds: number[]; timeZone: string }) {
   return (
-    <div className="programme" style={place({ rooms: Math.max(1, layout.rooms.length), rows: layout.rows })}>
+    <div className="programme" style={place({ columns: layout.columns, rows: layout.rows })}>
       <div className="programme-rooms" aria-hidden="true">
-        {layout.rooms.map((room, i) => (
-          <span key={room} style={place({ col: i + 2 })}>{room}</span>
+        {layout.rooms.map((room) => (
+          <span key={room.name} style={place(room.span > 1 ? { col: room.column, cols: room.span } : { col: room.column })}>{room.name}</span>
         ))}
       </div>
       {layout.slots.map((slot) => (
