@@ -13,6 +13,8 @@ export type Moderation = { hide: boolean; exclude: boolean; entries: ModeratedRe
 export type MineResponse = {
   signedIn: boolean;
   ratings: Record<string, MyRating>;
+  /** The asked-for talks that are on the user's agenda ("I'm going"). */
+  agenda: number[];
   moderation?: Record<string, Moderation>;
 };
 

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { formatTimeInZone } from '@/lib/dates';
 import { ROW_MINUTES } from '@/lib/programme-layout';
+import { useNow } from '@/lib/use-now';
 
 /**
  * "Now" and "Next" during a conference, and the current-time line on the day grid. Both are
@@ -15,17 +16,6 @@ import { ROW_MINUTES } from '@/lib/programme-layout';
 type Slot = { title: string; href: string; room: string; startsAt: number; endsAt: number | null };
 
 const MINUTE = 60_000;
-
-/** The current time, refreshed every half minute; null before hydration. */
-function useNow(): number | null {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /** The timed talks of the day page's programme, from its markup: each talk's title link and its start and end `<time>`s. */
 function talksOnPage(): Slot[] {
@@ -82,9 +72,10 @@ function TalkLinks({ talks, timeZone, show }: { talks: Slot[]; timeZone: string;
  * read from the day page's programme.
  */
 export function NowNext({ timeZone, schedule }: { timeZone: string; schedule?: string }) {
-  const now = useNow();
+  // 0 in the server's HTML and until hydrated: the cached page carries no "now".
+  const now = useNow(0);
   const [talks, setTalks] = useState<Slot[] | null>(null);
-  const during = now !== null && document.documentElement.hasAttribute('data-programme-now');
+  const during = now > 0 && document.documentElement.hasAttribute('data-programme-now');
   useEffect(() => {
     if (!during || talks) return;
     if (!schedule) setTalks(talksOnPage());
@@ -114,8 +105,8 @@ export function NowNext({ timeZone, schedule }: { timeZone: string; schedule?: s
 
 /** The current time across the grid (a grid child: row and offset from the programme's first start). */
 export function NowLine({ startsAt, endsAt }: { startsAt: number; endsAt: number }) {
-  const now = useNow();
-  if (now === null || now < startsAt || now >= endsAt) return null;
+  const now = useNow(0);
+  if (now < startsAt || now >= endsAt) return null;
   const rows = (now - startsAt) / (ROW_MINUTES * MINUTE);
   const style = { '--row': 2 + Math.floor(rows), '--f': (rows % 1).toFixed(2) } as CSSProperties;
   return <div className="programme-now-line" style={style} aria-hidden="true" />;

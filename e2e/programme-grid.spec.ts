@@ -116,6 +116,18 @@ test('talks without a time have their own group after the programme', async ({ p
   await expect(page.getByRole('list', { name: 'Tracks' })).toContainText('Operations');
 });
 
+test('without JavaScript the day is the plain list, every talk in it, with no controls that could not work', async ({ browser }, testInfo) => {
+  const { dayPath } = seedProgramme();
+  const context = await newClientContext(browser, testInfo, 'no-js', { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${dayPath}?view=grid&track=Data`);
+  await expect(page.getByRole('article')).toHaveCount(5);
+  await expect(page.getByRole('form', { name: 'Programme filters' })).toBeHidden();
+  const [a, b] = [await box(card(page, 'Schema Drift in Practice')), await box(card(page, 'Queues Without Tears'))];
+  expect(b.y).toBeGreaterThan(a.y + a.height - 1);
+  await context.close();
+});
+
 test('the grid has no serious accessibility violation, light or dark', async ({ page }) => {
   const { dayPath } = seedProgramme();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -155,7 +167,8 @@ test('"only my agenda" asks a signed-out reader to sign in and filters nothing',
   await page.goto(`${dayPath}?mine=1`);
   await expect(page.getByLabel('Only my agenda')).toBeChecked();
   const status = page.getByRole('form', { name: 'Programme filters' }).getByRole('status');
-  await expect(status).toContainText(/Sign in to see your agenda|Your agenda could not be loaded/);
+  await expect(status).toContainText('Sign in to see your agenda.');
+  await expect(status.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', `/signin?callbackUrl=${encodeURIComponent(`${dayPath}?mine=1`)}`);
   await expect(page.getByRole('article')).toHaveCount(5);
 });
 

@@ -102,12 +102,12 @@ export default async function DayPage({ params }: Props) {
       )}
       {all.length > 0 && (
         <>
+          <ProgrammeViewScript />
           <ProgrammeControls
             tracks={tracks.map((t) => t.name)}
             rooms={[...new Set([...(layout?.rooms.map((r) => r.name) ?? []), ...all.map((t) => t.room).filter((r): r is string => !!r)])]}
             total={all.length}
           />
-          <ProgrammeViewScript />
         </>
       )}
 

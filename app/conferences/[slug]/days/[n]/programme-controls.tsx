@@ -10,10 +10,11 @@ import { type AppliedProgramme, applyProgramme, PROGRAMME_VIEW_KEY, type Program
 /**
  * List / Grid and the filters of a day's programme. Everything lives in the address, so a filtered
  * view can be shared and survives a reload; the page stays the cached one (see lib/programme-view.ts).
- * Without JavaScript the form still submits the filters as a plain GET (they apply once scripts run).
+ * Without JavaScript the page is the plain list and these controls stay hidden (app/programme.css).
  */
 
 const INITIAL: AppliedProgramme = { view: 'list', track: '', room: '', mine: false, shown: '[data-talk]' };
+const NONE: number[] = [];
 
 function addressWith(state: ProgrammeState): string {
   const params = new URLSearchParams(location.search);
@@ -30,15 +31,18 @@ export function ProgrammeControls({ tracks, rooms, total }: { tracks: string[]; 
   const id = useId();
   const [state, setState] = useState<AppliedProgramme>(INITIAL);
   const [shownCount, setShownCount] = useState(total);
-  const agenda = useMyAgenda(state.mine);
-  const mineIds = agenda.state === 'ready' ? agenda.talkIds : null;
+  // The page's talks, read from its markup once (not sent a second time as props).
+  const [talkIds, setTalkIds] = useState<number[]>([]);
+  const agenda = useMyAgenda(state.mine ? talkIds : NONE);
+  const mineKey = agenda.status === 'ready' ? [...agenda.ids].sort((a, b) => a - b).join(',') : null;
 
-  // Re-applied on load (the inline script already did, before paint) and whenever the agenda arrives.
+  // Re-applied on load (the inline script already did, before paint) and whenever the agenda changes.
   useEffect(() => {
-    const applied = applyProgramme(mineIds);
+    const applied = applyProgramme(mineKey === null ? null : mineKey ? mineKey.split(',').map(Number) : []);
     setState(applied);
     setShownCount(document.querySelectorAll(`#programme ${applied.shown}`).length);
-  }, [mineIds]);
+    setTalkIds([...document.querySelectorAll<HTMLElement>('#programme [data-talk]')].map((el) => Number(el.dataset.talk)));
+  }, [mineKey]);
 
   function change(next: Partial<ProgrammeState>) {
     const merged = { ...state, ...next };
@@ -48,7 +52,7 @@ export function ProgrammeControls({ tracks, rooms, total }: { tracks: string[]; 
         localStorage.setItem(PROGRAMME_VIEW_KEY, next.view);
       } catch {}
     }
-    const applied = applyProgramme(mineIds);
+    const applied = applyProgramme(mineKey === null ? null : mineKey ? mineKey.split(',').map(Number) : []);
     setState(applied);
     setShownCount(document.querySelectorAll(`#programme ${applied.shown}`).length);
   }
@@ -69,7 +73,7 @@ export function ProgrammeControls({ tracks, rooms, total }: { tracks: string[]; 
   );
 
   return (
-    <form method="get" aria-label="Programme filters" className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3" onSubmit={(e) => e.preventDefault()}>
+    <form aria-label="Programme filters" className="programme-controls mb-6 flex flex-wrap items-end gap-x-4 gap-y-3" onSubmit={(e) => e.preventDefault()}>
       <nav aria-label="Programme view" className="programme-view-switch hidden rounded-md border border-stone-300 text-sm md:flex dark:border-stone-700">
         {viewLink('list', 'List')}
         {viewLink('grid', 'Grid')}
@@ -96,17 +100,14 @@ export function ProgrammeControls({ tracks, rooms, total }: { tracks: string[]; 
         <input type="checkbox" name="mine" value="1" checked={state.mine} onChange={(e) => change({ mine: e.target.checked })} className="size-4 accent-accent-700" />
         Only my agenda
       </label>
-      <noscript>
-        <button type="submit" className="rounded-md border border-stone-300 px-3 py-2 text-sm dark:border-stone-700">Show</button>
-      </noscript>
       <p role="status" className="min-h-5 basis-full text-sm text-stone-600 dark:text-stone-400">
-        {state.mine && agenda.state === 'signed-out' && (
+        {state.mine && agenda.status === 'signed-out' && (
           <>
             <Link href={signInUrl(location.pathname + location.search)} className="font-medium text-accent-700 underline dark:text-accent-400">Sign in</Link> to see your agenda.{' '}
           </>
         )}
-        {state.mine && agenda.state === 'loading' && 'Loading your agenda… '}
-        {state.mine && agenda.state === 'unavailable' && 'Your agenda could not be loaded. '}
+        {state.mine && agenda.status === 'loading' && 'Loading your agenda… '}
+        {state.mine && agenda.status === 'error' && 'Your agenda could not be loaded. '}
         {filtered && (
           <>
             {shownCount === 0 ? 'No talk matches.' : `Showing ${shownCount} of ${total} talks.`}{' '}
