@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { TalkCard } from '@/db/queries';
-import { formatTimeInZone } from '@/lib/dates';
 import { talkEnd } from '@/lib/programme-layout';
+import { formatTimeInZone } from '@/lib/dates';
 import { RatingForm } from './rating-form';
 import { RatingSummary } from './rating-summary';
 import { SpeakerList } from './speaker-list';
