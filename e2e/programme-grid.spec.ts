@@ -39,7 +39,7 @@ function seedProgramme() {
       talk(2, 'Schema Drift in Practice', data, at('10:00'), 30, 'Pier Hall');
       talk(3, 'Tracing a Request', ops, at('11:00'), 60, 'Pier Hall');
       talk(4, 'Hallway Wrap-up', ops, null, null, null);
-      return { slug, dayPath: `/conferences/${slug}/days/1` };
+      return { slug, dayPath: `/conferences/${slug}/days/1`, tracks: { data, ops } };
     })();
   } finally {
     db.close();
@@ -114,6 +114,14 @@ test('talks without a time have their own group after the programme', async ({ p
   await expect(untimed.getByRole('article')).toHaveText([/Hallway Wrap-up/]);
   await expect(untimed.getByRole('region', { name: 'Operations' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Tracks' })).toContainText('Operations');
+});
+
+test('every track keeps the anchor speaker pages link to, whether its talks have times or not', async ({ page }) => {
+  const { dayPath, tracks } = seedProgramme();
+  await page.goto(`${dayPath}#track-${tracks.data}`);
+  await expect(page.locator(`#track-${tracks.data}`)).toHaveText('Data');
+  await expect(page.locator(`#track-${tracks.ops}`)).toHaveText('Operations');
+  await expect(page.getByRole('region', { name: 'Time not announced' }).getByRole('heading', { name: 'Operations' })).toHaveAttribute('id', `track-${tracks.ops}`);
 });
 
 test('without JavaScript the day is the plain list, every talk in it, with no controls that could not work', async ({ browser }, testInfo) => {

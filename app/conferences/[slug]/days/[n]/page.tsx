@@ -93,7 +93,8 @@ export default async function DayPage({ params }: Props) {
       {layout && tracks.length > 0 && (
         <ul aria-label="Tracks" className="mb-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
           {tracks.map((t) => (
-            <li key={t.id} className={`pl-2 ${trackColour(trackIds, t.id)}`}>
+            // The anchor speaker pages link to, unless the track's section below (talks without a time) has it.
+            <li key={t.id} id={untimedTracks.some((u) => u.id === t.id) ? undefined : `track-${t.id}`} className={`pl-2 ${trackColour(trackIds, t.id)}`}>
               <span className="font-semibold text-stone-900 dark:text-white">{t.name}</span>
               {t.host && <span className="text-stone-600 dark:text-stone-400"> · hosted by {t.host}</span>}
             </li>
