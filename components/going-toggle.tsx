@@ -72,9 +72,9 @@ export function GoingToggle({ talkId, talkTitle, startsAt, goingCount, renderedA
   const lineClass = 'flex min-h-9 flex-wrap items-center gap-x-3 gap-y-1 text-sm';
 
   if (started) {
-    if (!shown) return countLine ? <p className={lineClass}>{countLine}</p> : null;
+    if (!shown) return countLine ? <p className={lineClass} data-going>{countLine}</p> : null;
     return (
-      <p className={lineClass}>
+      <p className={lineClass} data-going>
         <DidYouSeeIt href={rateHref} talkTitle={talkTitle} />
         {countLine}
       </p>
@@ -82,7 +82,7 @@ export function GoingToggle({ talkId, talkTitle, startsAt, goingCount, renderedA
   }
   if (agenda.status === 'signed-out') {
     return (
-      <p className={lineClass}>
+      <p className={lineClass} data-going>
         <a href={signInUrl(pathname)} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
           Sign in to plan<span className="sr-only"> “{talkTitle}”</span>
         </a>
@@ -91,7 +91,8 @@ export function GoingToggle({ talkId, talkTitle, startsAt, goingCount, renderedA
     );
   }
   return (
-    <div>
+    // data-going: the part of a talk's details the programme grid keeps in its cells (app/programme.css).
+    <div data-going>
       <form action={formAction} onSubmit={onSubmit} className={lineClass}>
         <input type="hidden" name="talkId" value={talkId} />
         <input type="hidden" name="going" value={shown ? 'off' : 'on'} />

@@ -15,6 +15,7 @@ import {
   postSlugs,
   postTalks,
   ratings,
+  rooms,
   speakers,
   talks,
   talkSpeakers,
@@ -418,7 +419,7 @@ export function getTalkCardsByConference({ conferenceId }: { conferenceId: numbe
 
 export type DayProgramme = NonNullable<ReturnType<typeof getDayProgramme>>;
 
-/** One day of a conference: its tracks in order, each with its talks, plus sessions outside tracks. */
+/** One day of a conference: its tracks in order, each with its talks, plus sessions outside tracks, and the conference's rooms. */
 export function getDayProgramme({ conferenceSlug, number }: { conferenceSlug: string; number: number }) {
   const conference = db.select().from(conferences).where(eq(conferences.slug, conferenceSlug)).get();
   if (!conference) return null;
@@ -435,10 +436,13 @@ export function getDayProgramme({ conferenceSlug, number }: { conferenceSlug: st
   const cards = getTalkCards(ids.map((t) => t.id)).sort(
     (a, b) => (a.startsAt ?? Infinity) - (b.startsAt ?? Infinity) || a.position - b.position,
   );
+  const roomOrder = db.select({ name: rooms.name }).from(rooms).where(eq(rooms.conferenceId, conference.id)).orderBy(asc(rooms.position), asc(rooms.id)).all();
   return {
     conference,
     day,
     days: allDays,
+    /** The conference's room names in its own order (the grid's columns). */
+    rooms: roomOrder.map((r) => r.name),
     tracks: dayTracks.map((t) => ({ ...t, talks: cards.filter((c) => c.trackId === t.id) })),
     sessions: cards.filter((c) => c.trackId === null),
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  calendarDaysInZone,
   datesFromTo,
   formatCalendarDate,
   formatDateRange,
@@ -64,6 +65,16 @@ describe.each(['Asia/Tokyo', 'America/Los_Angeles'])('dates with the server in %
     expect(new Date(summer).toISOString()).toBe('2018-07-06T12:40:00.000Z');
     expect(formatTimeInZone(summer, 'Europe/London')).toBe('13:40');
     expect(formatTimeInZone(zonedTimeToUtc('2019-05-22', '09:30', 'Europe/Oslo'), 'Europe/Oslo')).toBe('09:30');
+  });
+
+  it('spans a conference’s days from its first midnight to the midnight after its last, in its zone', () => {
+    const { from, until } = calendarDaysInZone('2018-03-05', '2018-03-07', 'Europe/London');
+    expect(new Date(from).toISOString()).toBe('2018-03-05T00:00:00.000Z');
+    expect(new Date(until).toISOString()).toBe('2018-03-08T00:00:00.000Z');
+    // The day the clocks go forward has 23 hours; a month end rolls over.
+    const spring = calendarDaysInZone('2018-03-25', '2018-03-31', 'Europe/London');
+    expect(new Date(spring.from).toISOString()).toBe('2018-03-25T00:00:00.000Z');
+    expect(new Date(spring.until).toISOString()).toBe('2018-03-31T23:00:00.000Z');
   });
 });
 

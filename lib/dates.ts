@@ -188,3 +188,13 @@ const exactTime = new Intl.DateTimeFormat('en-GB', {
 export function formatExactTime(utcMs: number): string {
   return `${exactTime.format(new Date(utcMs)).replace(' at ', ', ')} UTC`;
 }
+
+/**
+ * The instants a run of calendar days covers in an IANA zone: from midnight of `first` to midnight
+ * after `last` (`[from, until)`), e.g. when a conference is on.
+ */
+export function calendarDaysInZone(first: string, last: string, timeZone: string): { from: number; until: number } {
+  const after = calendarDate(last);
+  after.setUTCDate(after.getUTCDate() + 1);
+  return { from: zonedTimeToUtc(first, '00:00', timeZone), until: zonedTimeToUtc(after.toISOString().slice(0, 10), '00:00', timeZone) };
+}

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FeedLink } from '@/components/feed-link';
 import { JsonLd } from '@/components/json-ld';
+import { NowNext } from '@/components/now-next';
+import { NowWindowScript } from '@/components/now-window-script';
 import { PostCard } from '@/components/post-card';
 import { TalkRankings } from '@/components/talk-rankings';
 import { getConferenceBySlug } from '@/db/queries';
-import { formatCalendarDate, formatDateRange } from '@/lib/dates';
+import { calendarDaysInZone, formatCalendarDate, formatDateRange } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { conferenceEventJsonLd } from '@/lib/structured-data';
 import { slugParam } from '@/lib/slug';
@@ -60,6 +62,9 @@ export default async function ConferencePage({ params }: Props) {
           </p>
         )}
       </header>
+
+      <NowWindowScript {...calendarDaysInZone(conference.startDate, conference.endDate, conference.timeZone)} />
+      <NowNext timeZone={conference.timeZone} schedule={`/conferences/${conference.slug}/schedule.json`} />
 
       <section aria-labelledby="days-heading">
         <h2 id="days-heading" className="text-2xl font-bold tracking-tight text-stone-900 dark:text-white">Programme by day</h2>
