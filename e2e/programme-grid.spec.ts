@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { devices, type Locator, type Page } from '@playwright/test';
-import { openDb, port } from './e2e-data';
-import { expect, newClientContext, test } from './fixtures';
+import { openDb, port, userIdByEmail } from './e2e-data';
+import { expect, newClientContext, signUp, test } from './fixtures';
 
 /**
  * A day's programme as a list and as a grid: parallel rooms side by side on a desktop, a list on
@@ -177,6 +177,31 @@ test('"only my agenda" asks a signed-out reader to sign in and filters nothing',
   const status = page.getByRole('form', { name: 'Programme filters' }).getByRole('status');
   await expect(status).toContainText('Sign in to see your agenda.');
   await expect(status.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', `/signin?callbackUrl=${encodeURIComponent(`${dayPath}?mine=1`)}`);
+  await expect(page.getByRole('article')).toHaveCount(5);
+});
+
+test('"only my agenda" keeps the talks a signed-in reader plans to see, in the list and in the grid', async ({ page }) => {
+  const { slug, dayPath } = seedProgramme();
+  const { email } = await signUp(page, { name: 'Grid Planner' });
+  const db = openDb();
+  try {
+    const userId = userIdByEmail(email);
+    const ids = db
+      .prepare(`SELECT t.id FROM talks t JOIN conferences c ON c.id = t.conference_id WHERE c.slug = ? AND t.title IN ('Pagers at Dawn', 'Schema Drift in Practice')`)
+      .all(slug) as { id: number }[];
+    expect(ids).toHaveLength(2);
+    const plan = db.prepare('INSERT INTO plans (user_id, talk_id, created_at) VALUES (?, ?, ?)');
+    for (const { id } of ids) plan.run(userId, id, Date.now());
+  } finally {
+    db.close();
+  }
+  await page.goto(`${dayPath}?mine=1`);
+  await expect(page.getByRole('article')).toHaveText([/Pagers at Dawn/, /Schema Drift in Practice/]);
+  await expect(page.getByRole('form', { name: 'Programme filters' }).getByRole('status')).toContainText('Showing 2 of 5 talks.');
+  // In the grid the planned talks keep their agenda control; the talk has started, so it asks.
+  await page.getByRole('navigation', { name: 'Programme view' }).getByRole('link', { name: 'Grid' }).click();
+  await expect(card(page, 'Pagers at Dawn').getByText('Did you see it?')).toBeVisible();
+  await page.getByLabel('Only my agenda').uncheck();
   await expect(page.getByRole('article')).toHaveCount(5);
 });
 
