@@ -27,6 +27,9 @@ const { startFrontServer } = await import('@/lib/server/front-server');
 // HOST: an address to listen on alone (behind a reverse proxy, 127.0.0.1); all of them by default.
 await startFrontServer({ port, host: process.env.HOST || undefined });
 console.log(`\nHallway is running at http://localhost:${port}`);
+const { unsetSiteUrlWarning } = await import('@/lib/site-address');
+const siteUrlWarning = unsetSiteUrlWarning({ siteUrlSet: !!process.env.SITE_URL, port, host: process.env.HOST });
+if (siteUrlWarning) console.warn(`\nWarning: ${siteUrlWarning}`);
 if (demoAccounts.length) {
   console.log(`Demo accounts${seeded ? ' (just created)' : ''}, password "hallway-demo":`);
   for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);

@@ -3,6 +3,7 @@ import next from 'next';
 import { openRouteLookups } from '@/db/route-lookups';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address-header';
 import { env } from '@/lib/env';
+import { arrivingElsewhere } from '@/lib/site-address';
 import { frontCacheHeaders } from './cache-control';
 import { clientAddress } from './client-address';
 import { GONE_HTML } from './gone-page';
@@ -24,6 +25,8 @@ export async function startFrontServer({ port, host, dir = process.cwd() }: { po
   // The data folder is prepared before the server starts, so the database exists.
   const lookups = openRouteLookups(env.DATABASE_PATH);
   const hsts = strictTransportSecurity(env.SITE_URL);
+  // Said once: the first request from elsewhere tells the operator; a stream of odd Host headers must not fill the log.
+  let toldAddress = false;
 
   const server = http.createServer((req, res) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
@@ -34,6 +37,13 @@ export async function startFrontServer({ port, host, dir = process.cwd() }: { po
     });
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
     if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+    if (!toldAddress) {
+      const elsewhere = arrivingElsewhere({ host: req.headers.host, forwardedHost: forwardedHost(req) });
+      if (elsewhere) {
+        toldAddress = true;
+        console.warn(`Warning: requests arrive at ${elsewhere}, but SITE_URL is ${env.SITE_URL}: feeds, canonical links and calendar links point there. Set SITE_URL to the address readers use.`);
+      }
+    }
     // First: the nonce's writeHead hands every header on to this one.
     frontCacheHeaders(res);
     nonceHtmlResponses(req, res);
@@ -81,4 +91,10 @@ export async function startFrontServer({ port, host, dir = process.cwd() }: { po
     // Next's own not-found page, served from its prerendered copy: nothing is written for this URL.
     return app.render404(req, res);
   }
+}
+
+/** X-Forwarded-Host, only from a proxy that is trusted to set it. */
+function forwardedHost(req: http.IncomingMessage): string | undefined {
+  const value = req.headers['x-forwarded-host'];
+  return env.TRUSTED_PROXIES > 0 && typeof value === 'string' ? value : undefined;
 }
