@@ -69,7 +69,8 @@ export function GoingToggle({ talkId, talkTitle, startsAt, goingCount, renderedA
 
   const started = now >= startsAt;
   const countLine = count > 0 && <span className="text-stone-600 dark:text-stone-400">{count} going</span>;
-  const lineClass = 'flex min-h-9 flex-wrap items-center gap-x-3 gap-y-1 text-sm';
+  // app/globals.css: every talk of a list repeats the line.
+  const lineClass = 'going-line';
 
   if (started) {
     if (!shown) return countLine ? <p className={lineClass} data-going>{countLine}</p> : null;

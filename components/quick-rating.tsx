@@ -37,7 +37,8 @@ type Props = {
 
 type Load = 'loading' | 'signed-out' | 'ready' | 'error';
 
-const line = 'flex h-9 min-w-0 items-center gap-x-2 whitespace-nowrap text-sm';
+// app/globals.css: every talk of a list repeats the line.
+const line = 'talk-line';
 
 export function QuickRating({ talkId, title, path, startsAt, timeZone, dayDate, initial }: Props) {
   const id = useId();
@@ -74,7 +75,7 @@ export function QuickRating({ talkId, title, path, startsAt, timeZone, dayDate, 
     return (
       <div className={line}>
         <a href={`${path}#your-rating`} className="link-accent">
-          Rate this talk<span className="sr-only"> “{title}”</span>
+          Rate this talk<span className="sr-only">{` “${title}”`}</span>
         </a>
       </div>
     );

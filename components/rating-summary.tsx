@@ -5,19 +5,19 @@
 export function RatingSummary({ ratingCount, ratingSum, attendanceCount }: { ratingCount: number; ratingSum: number; attendanceCount: number }) {
   const average = ratingCount > 0 ? ratingSum / ratingCount : null;
   return (
-    <p className="flex flex-wrap items-center gap-x-1.5 text-sm text-stone-600 dark:text-stone-400">
+    <p className="rating-line">
       {average === null ? (
         <span>No ratings yet</span>
       ) : (
         <span>
           <span aria-hidden="true" className="text-amber-500">★</span>{' '}
           <span className="font-semibold text-stone-900 dark:text-white">{average.toFixed(1)}</span>
-          <span className="sr-only"> out of 5</span> ({ratingCount} {ratingCount === 1 ? 'rating' : 'ratings'})
+          <span className="sr-only"> out of 5</span>{` (${ratingCount} ${ratingCount === 1 ? 'rating' : 'ratings'})`}
         </span>
       )}
       {attendanceCount > 0 && (
         <span>
-          <span aria-hidden="true">·</span> {attendanceCount} saw it
+          <span aria-hidden="true">·</span>{` ${attendanceCount} saw it`}
         </span>
       )}
     </p>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 export function SpeakerList({ speakers }: { speakers: { slug: string; name: string }[] }) {
   if (speakers.length === 0) return null;
   return (
-    <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
+    <p className="talk-speakers">
       <span className="sr-only">Speakers: </span>
       {speakers.map((s, i) => (
         <span key={s.slug}>

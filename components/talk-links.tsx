@@ -13,17 +13,17 @@ export function TalkLinks(talk: Links) {
     items.push(
       <a key="page" className={external} href={talk.talkUrl} rel="noopener noreferrer">
         On the conference site<span aria-hidden="true"> ↗</span>
-        <span className="sr-only">: {talk.title}</span>
+        <span className="sr-only">{`: ${talk.title}`}</span>
       </a>,
     );
   }
-  if (talk.presentationUrl) items.push(<a key="pres" className={external} href={talk.presentationUrl} rel="noopener noreferrer">Presentation<span className="sr-only"> recording of {talk.title}</span></a>);
-  if (talk.videoUrl) items.push(<a key="video" className={external} href={talk.videoUrl} rel="noopener noreferrer">Video<span className="sr-only"> of {talk.title}</span></a>);
+  if (talk.presentationUrl) items.push(<a key="pres" className={external} href={talk.presentationUrl} rel="noopener noreferrer">Presentation<span className="sr-only">{` recording of ${talk.title}`}</span></a>);
+  if (talk.videoUrl) items.push(<a key="video" className={external} href={talk.videoUrl} rel="noopener noreferrer">Video<span className="sr-only">{` of ${talk.title}`}</span></a>);
   else if (talk.videoPending) items.push(<span key="pending" className="text-stone-500 dark:text-stone-400">Video not yet available</span>);
-  if (talk.slidesUrl) items.push(<a key="slides" className={external} href={talk.slidesUrl} rel="noopener noreferrer">Slides<span className="sr-only"> of {talk.title}</span></a>);
+  if (talk.slidesUrl) items.push(<a key="slides" className={external} href={talk.slidesUrl} rel="noopener noreferrer">Slides<span className="sr-only">{` of ${talk.title}`}</span></a>);
   if (items.length === 0) return null;
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Links">
+    <ul className="talk-links" aria-label="Links">
       {items.map((item, i) => <li key={i}>{item}</li>)}
     </ul>
   );

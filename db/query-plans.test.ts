@@ -25,6 +25,8 @@ const sqlite = db.$client;
 const LARGE_TABLES = ['talks', 'ratings', 'plans', 'posts', 'post_talks', 'post_categories', 'talk_speakers', 'speakers', 'users', 'comments'];
 // Tables whose rows belong to one post: probing them once per published post is a walk of the whole journal.
 const KEYED_BY_POST = /^(SEARCH|SCAN) (post_talks|post_categories|posts_fts|comments)\b/;
+// Search indexes whose matches for a common word run to tens of thousands of rows.
+const LARGE_MATCH_SETS = /^SCAN (posts_fts|talks_fts) VIRTUAL TABLE/;
 
 type Recorded = { source: string; params: unknown[] };
 let recorded: Recorded[] = [];
@@ -59,6 +61,11 @@ function problems(plan: string[]): string[] {
     if (/^SEARCH posts USING (COVERING )?INDEX posts_status_published_at_idx/.test(step)) {
       const probe = plan.slice(i + 1).find((later) => KEYED_BY_POST.test(later));
       if (probe) found.push(`walks every published post, probing "${probe}" for each`);
+    }
+    // Ranking every match is the index's work; reading each match's whole row (a post's body) to
+    // filter or order it is not: that belongs to a covering index, and the rows to the page's few.
+    if (LARGE_MATCH_SETS.test(step) && /^SEARCH \w+ USING INTEGER PRIMARY KEY/.test(plan[i + 1] ?? '')) {
+      found.push(`reads the whole row of every match: "${step}" then "${plan[i + 1]}"`);
     }
   });
   return found;

@@ -219,6 +219,8 @@ export const talks = sqliteTable(
     uniqueIndex('talks_conference_id_guid_idx').on(t.conferenceId, t.guid),
     index('talks_day_id_idx').on(t.dayId),
     index('talks_track_id_idx').on(t.trackId),
+    // Covers search's ranking of every match (db/search.ts): the conference without the talk's row.
+    index('talks_id_conference_id_idx').on(t.id, t.conferenceId),
     check('talks_rating_count_check', sql`${t.ratingCount} >= 0`),
     check('talks_rating_sum_check', sql`${t.ratingSum} >= 0`),
     check('talks_attendance_count_check', sql`${t.attendanceCount} >= 0`),
@@ -326,6 +328,8 @@ export const posts = sqliteTable(
     index('posts_status_published_at_idx').on(t.status, t.publishedAt),
     index('posts_author_id_idx').on(t.authorId),
     index('posts_conference_id_idx').on(t.conferenceId),
+    // Covers search's visibility filter on every match (db/search.ts): a post's row carries its whole body.
+    index('posts_id_status_published_at_idx').on(t.id, t.status, t.publishedAt),
   ],
 );
 

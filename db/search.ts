@@ -80,7 +80,9 @@ const empty = (terms: string[]): SearchResults => ({ terms, recaps: [], talks: [
  * Searches recaps (published and due only), talks, speakers and conferences. Any input is safe:
  * it is reduced to quoted words before it reaches MATCH; nothing searchable gives no results.
  * Each index drives its join (CROSS JOIN): the planner would otherwise walk every published post
- * and probe the index once per post (seconds on a large journal).
+ * and probe the index once per post (seconds on a large journal). Recaps and talks are ranked in
+ * a subquery that reads only a covering index per match (a common word matches tens of thousands
+ * of them, and a post's row carries its whole body); the rows are read for the page's few.
  */
 export function searchSite({ query, limit = 20 }: { query: unknown; limit?: number }): SearchResults {
   const terms = queryTerms(query);
@@ -94,17 +96,23 @@ export function searchSite({ query, limit = 20 }: { query: unknown; limit?: numb
         SELECT p.slug AS slug, p.title AS title, p.summary AS summary,
           p.published_at AS publishedAt, p.utc_offset_minutes AS utcOffsetMinutes,
           u.name AS authorName, c.name AS conferenceName,
-          highlight(posts_fts, 0, ${open}, ${close}) AS titleMarked,
-          snippet(posts_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS body,
-          snippet(posts_fts, 2, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS notes
-        FROM posts_fts
-        CROSS JOIN posts p ON p.id = posts_fts.rowid
+          hit.titleMarked AS titleMarked, hit.body AS body, hit.notes AS notes
+        FROM (
+          SELECT posts_fts.rowid AS id, ${WEIGHTS.posts} AS score, visible.published_at AS publishedAt,
+            highlight(posts_fts, 0, ${open}, ${close}) AS titleMarked,
+            snippet(posts_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS body,
+            snippet(posts_fts, 2, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS notes
+          FROM posts_fts
+          CROSS JOIN posts visible INDEXED BY posts_id_status_published_at_idx ON visible.id = posts_fts.rowid
+          WHERE posts_fts MATCH ${match}
+            AND visible.status = 'published' AND visible.published_at IS NOT NULL AND visible.published_at <= ${Date.now()}
+          ORDER BY score, publishedAt DESC
+          LIMIT ${limit}
+        ) hit
+        CROSS JOIN posts p ON p.id = hit.id
         LEFT JOIN users u ON u.id = p.author_id
         LEFT JOIN conferences c ON c.id = p.conference_id
-        WHERE posts_fts MATCH ${match}
-          AND p.status = 'published' AND p.published_at IS NOT NULL AND p.published_at <= ${Date.now()}
-        ORDER BY ${WEIGHTS.posts}, p.published_at DESC
-        LIMIT ${limit}`)
+        ORDER BY hit.score, hit.publishedAt DESC`)
       // The body around the match; else the matching talk note; else (title match) the body's start.
       .map(({ body, notes, ...r }) => ({
         ...r,
@@ -112,20 +120,26 @@ export function searchSite({ query, limit = 20 }: { query: unknown; limit?: numb
       }));
 
     const talks = db.all<TalkHit>(sql`
-      SELECT t.slug AS slug, t.title AS title,
-        highlight(talks_fts, 0, ${open}, ${close}) AS titleMarked,
-        snippet(talks_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS snippet,
+      SELECT t.slug AS slug, t.title AS title, hit.titleMarked AS titleMarked, hit.snippet AS snippet,
         c.slug AS conferenceSlug, c.name AS conferenceName, d.number AS dayNumber,
         (SELECT group_concat(name, ', ') FROM (
           SELECT s.name AS name FROM talk_speakers ts JOIN speakers s ON s.id = ts.speaker_id
           WHERE ts.talk_id = t.id ORDER BY ts.position)) AS speakerNames
-      FROM talks_fts
-      CROSS JOIN talks t ON t.id = talks_fts.rowid
+      FROM (
+        SELECT talks_fts.rowid AS id, ${WEIGHTS.talks} AS score, held.start_date AS startDate,
+          highlight(talks_fts, 0, ${open}, ${close}) AS titleMarked,
+          snippet(talks_fts, 1, ${open}, ${close}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) AS snippet
+        FROM talks_fts
+        CROSS JOIN talks ranked INDEXED BY talks_id_conference_id_idx ON ranked.id = talks_fts.rowid
+        JOIN conferences held ON held.id = ranked.conference_id
+        WHERE talks_fts MATCH ${match}
+        ORDER BY score, startDate DESC
+        LIMIT ${limit}
+      ) hit
+      CROSS JOIN talks t ON t.id = hit.id
       JOIN conferences c ON c.id = t.conference_id
       LEFT JOIN days d ON d.id = t.day_id
-      WHERE talks_fts MATCH ${match}
-      ORDER BY ${WEIGHTS.talks}, c.start_date DESC
-      LIMIT ${limit}`);
+      ORDER BY hit.score, hit.startDate DESC`);
 
     const speakers = db.all<SpeakerHit>(sql`
       SELECT s.slug AS slug, s.name AS name,
