@@ -1,21 +1,23 @@
 import Link from 'next/link';
-import type { RankedTalk, RankLists, TalkRankings as Rankings } from '@/db/talk-rankings';
-import { BAYES_PRIOR_VOTES, formatAverage } from '@/lib/ratings';
+import type { RankableTalk } from '@/db/queries';
+import { rankMostWanted } from '@/lib/agenda';
+import { BAYES_PRIOR_VOTES, formatAverage, priorMean, rankMostAttended, rankTopRated } from '@/lib/ratings';
 
 /**
  * The conference page's "Top rated" and "Most attended", and before the talks "Most wanted" (the
  * most planned), for the whole conference and per day, straight from the talks' write-time
- * aggregates (no per-request counting), ranked in the database (db/talk-rankings.ts).
+ * aggregates (no per-request counting).
  *
  * Top rated uses a Bayesian average: every talk starts with BAYES_PRIOR_VOTES imaginary votes at
  * the conference-wide mean, so one 5-star vote does not outrank forty votes averaging 4.6.
  */
-export function TalkRankings({ rankings, conferenceSlug, days }: { rankings: Rankings; conferenceSlug: string; days: { number: number }[] }) {
-  const { prior, anyAttendance, anyGoing } = rankings;
-  const none: RankLists = { topRated: [], mostAttended: [], mostWanted: [] };
+export function TalkRankings({ talks, days }: { talks: RankableTalk[]; days: { number: number }[] }) {
+  const prior = priorMean(talks);
+  const anyAttendance = talks.some((t) => t.attendanceCount > 0);
+  const anyGoing = talks.some((t) => t.goingCount > 0);
   const scopes = [
-    { key: 'all', title: 'Whole conference', lists: rankings.conference },
-    ...days.map((d) => ({ key: `day-${d.number}`, title: `Day ${d.number}`, lists: rankings.byDay.get(d.number) ?? none })),
+    { key: 'all', title: 'Whole conference', talks, limit: 5 },
+    ...days.map((d) => ({ key: `day-${d.number}`, title: `Day ${d.number}`, talks: talks.filter((t) => t.dayNumber === d.number), limit: 3 })),
   ];
   return (
     <section aria-labelledby="rankings-heading" className="mt-12">
@@ -42,7 +44,9 @@ export function TalkRankings({ rankings, conferenceSlug, days }: { rankings: Ran
           </p>
           <div className="mt-6 space-y-8">
             {scopes.map((scope) => {
-              const { topRated: top, mostAttended: attended, mostWanted: wanted } = scope.lists;
+              const top = rankTopRated(scope.talks, { prior, limit: scope.limit });
+              const attended = rankMostAttended(scope.talks, { limit: scope.limit });
+              const wanted = rankMostWanted(scope.talks, { limit: scope.limit });
               if (scope.key !== 'all' && attended.length === 0 && wanted.length === 0) return null;
               return (
                 <div key={scope.key} aria-labelledby={`rankings-${scope.key}`} role="group">
@@ -51,10 +55,9 @@ export function TalkRankings({ rankings, conferenceSlug, days }: { rankings: Ran
                   </h3>
                   <div className={`mt-2 grid gap-6 ${anyGoing ? 'md:grid-cols-3' : 'md:grid-cols-2'}`}>
                     <RankList
-                      conferenceSlug={conferenceSlug}
                       title="Top rated"
                       empty="No star ratings yet."
-                      items={top.map((talk) => ({
+                      items={top.map(({ talk }) => ({
                         talk,
                         figure: (
                           <>
@@ -65,14 +68,12 @@ export function TalkRankings({ rankings, conferenceSlug, days }: { rankings: Ran
                       }))}
                     />
                     <RankList
-                      conferenceSlug={conferenceSlug}
                       title="Most attended"
                       empty="Nobody marked a talk yet."
                       items={attended.map((talk) => ({ talk, figure: <>{talk.attendanceCount} saw it</> }))}
                     />
                     {anyGoing && (
                       <RankList
-                        conferenceSlug={conferenceSlug}
                         title="Most wanted"
                         empty="Nobody has planned a talk yet."
                         items={wanted.map((talk) => ({ talk, figure: <>{talk.goingCount} going</> }))}
@@ -89,7 +90,7 @@ export function TalkRankings({ rankings, conferenceSlug, days }: { rankings: Ran
   );
 }
 
-function RankList({ conferenceSlug, title, empty, items }: { conferenceSlug: string; title: string; empty: string; items: { talk: RankedTalk; figure: React.ReactNode }[] }) {
+function RankList({ title, empty, items }: { title: string; empty: string; items: { talk: RankableTalk; figure: React.ReactNode }[] }) {
   return (
     <div>
       <h4 className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{title}</h4>
@@ -100,7 +101,7 @@ function RankList({ conferenceSlug, title, empty, items }: { conferenceSlug: str
           {items.map(({ talk, figure }, i) => (
             <li key={talk.id} className="rank-item">
               <span className="rank-place">{i + 1}.</span>
-              <Link href={`/conferences/${conferenceSlug}/talks/${talk.slug}`} className="rank-title">
+              <Link href={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`} className="rank-title">
                 {talk.title}
               </Link>
               <span className="rank-figure">{figure}</span>

@@ -353,6 +353,23 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
     .groupBy(talks.dayId)
     .all();
   const recaps = getRecapsByConferenceId({ conferenceId: conference.id, page: 1, perPage: CONFERENCE_PAGE_RECAPS });
+  // Only what the rankings need: a conference's talks are ranked here, and only the winners shown.
+  const rankable = db
+    .select({
+      id: talks.id,
+      slug: talks.slug,
+      title: talks.title,
+      conferenceSlug: sql<string>`${conference.slug}`,
+      dayNumber: days.number,
+      ratingCount: talks.ratingCount,
+      ratingSum: talks.ratingSum,
+      attendanceCount: talks.attendanceCount,
+      goingCount: talks.goingCount,
+    })
+    .from(talks)
+    .leftJoin(days, eq(days.id, talks.dayId))
+    .where(eq(talks.conferenceId, conference.id))
+    .all();
   return {
     conference,
     days: dayRows.map((d) => ({
@@ -362,6 +379,7 @@ export function getConferenceBySlug({ slug }: { slug: string }) {
     })),
     recaps: recaps.posts,
     recapCount: recaps.total,
+    rankable,
   };
 }
 
@@ -390,6 +408,8 @@ export function getRecapsByConference({ slug, page = 1 }: { slug: string; page?:
   if (!conference) return null;
   return { conference, ...getRecapsByConferenceId({ conferenceId: conference.id, page, perPage: LIST_POSTS_PER_PAGE }) };
 }
+
+export type RankableTalk = NonNullable<ReturnType<typeof getConferenceBySlug>>['rankable'][number];
 
 /** Every talk of a conference, in full (its calendar). */
 export function getTalkCardsByConference({ conferenceId }: { conferenceId: number }) {

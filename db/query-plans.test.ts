@@ -20,7 +20,6 @@ const { searchSite } = await import('./search');
 const r = await import('./ratings');
 const plans = await import('./plans');
 const j = await import('./journal');
-const rankings = await import('./talk-rankings');
 
 const sqlite = db.$client;
 const LARGE_TABLES = ['talks', 'ratings', 'plans', 'posts', 'post_talks', 'post_categories', 'talk_speakers', 'speakers', 'users', 'comments'];
@@ -72,14 +71,13 @@ function problems(plan: string[]): string[] {
   return found;
 }
 
-let ids: { heavyReader: number; talk: number; conference: string; conferenceId: number; speaker: string; recap: string };
+let ids: { heavyReader: number; talk: number; conference: string; speaker: string; recap: string };
 
 const hotQueries: [string, () => unknown][] = [
   ['home page', () => q.getPublishedPosts({ page: 1 })],
   ['home page, a late page', () => q.getPublishedPosts({ page: 40 })],
   ['post page', () => q.getPostBySlug({ slug: ids.recap })],
   ['conference page', () => q.getConferenceBySlug({ slug: ids.conference })],
-  ['conference page rankings', () => rankings.getTalkRankingsByConference({ conferenceId: ids.conferenceId })],
   ['day page', () => q.getDayProgramme({ conferenceSlug: ids.conference, number: 2 })],
   ['talk page', () => q.getTalkBySlug({ conferenceSlug: ids.conference, talkSlug: 'talk-2-17' })],
   ['talk page reviews', () => r.getReviewsByTalk({ talkId: ids.talk })],
@@ -109,7 +107,6 @@ beforeAll(async () => {
   ids = {
     heavyReader: one<{ id: number }>(`SELECT id FROM users WHERE email = '${HEAVY_READER_EMAIL}'`).id,
     conference: `${GROWN}-conf-3`,
-    conferenceId: one<{ id: number }>(`SELECT id FROM conferences WHERE slug = '${GROWN}-conf-3'`).id,
     talk: one<{ id: number }>(`SELECT t.id FROM talks t JOIN conferences c ON c.id = t.conference_id WHERE c.slug = '${GROWN}-conf-3' AND t.slug = 'talk-2-17'`).id,
     speaker: one<{ slug: string }>(`SELECT s.slug FROM speakers s JOIN talk_speakers ts ON ts.speaker_id = s.id WHERE s.slug LIKE '${GROWN}-%' LIMIT 1`).slug,
     recap: `${GROWN}-recap-7`,

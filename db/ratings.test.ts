@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizeReview } from '@/lib/ratings';
+import { bayesianAverage, normalizeReview, priorMean, rankMostAttended, rankTopRated } from '@/lib/ratings';
 
 // Dynamic imports, after fresh-db has pointed DATABASE_PATH at a new file.
 const { db } = await import('./index');
@@ -342,7 +342,17 @@ describe('concurrency', () => {
   );
 });
 
-describe('normal forms', () => {
+describe('ranking and normal forms', () => {
+  it('ranks by Bayesian average: one 5-star vote does not beat forty votes averaging 4.6', () => {
+    const one = { id: 1, ratingCount: 1, ratingSum: 5, attendanceCount: 1 };
+    const forty = { id: 2, ratingCount: 40, ratingSum: 184, attendanceCount: 45 };
+    const prior = priorMean([one, forty, { id: 3, ratingCount: 20, ratingSum: 60, attendanceCount: 20 }]);
+    expect(prior).toBeCloseTo(249 / 61);
+    expect(rankTopRated([one, forty], { prior }).map((x) => x.talk.id)).toEqual([2, 1]);
+    expect(bayesianAverage(one, 3.8)).toBeCloseTo((3 * 3.8 + 5) / 4);
+    expect(rankMostAttended([one, forty, { id: 4, ratingCount: 0, ratingSum: 0, attendanceCount: 0 }]).map((t) => t.id)).toEqual([2, 1]);
+  });
+
   it('stores reviews with LF line breaks, trimmed, and no review when blank', () => {
     expect(normalizeReview('  a\r\nb\rc \n')).toBe('a\nb\nc');
     expect(normalizeReview(' \r\n ')).toBeNull();

@@ -97,3 +97,11 @@ export function buildAgenda<T extends AgendaInput>(talks: T[]): AgendaConference
       return { slug: list[0].conferenceSlug, name: list[0].conferenceName, timeZone: list[0].timeZone, days };
     });
 }
+
+/** "Most wanted": the talks most people have on their agenda, from the write-time going counts. */
+export function rankMostWanted<T extends { goingCount: number; id: number }>(talks: T[], { limit = 5 } = {}): T[] {
+  return talks
+    .filter((t) => t.goingCount > 0)
+    .sort((a, b) => b.goingCount - a.goingCount || a.id - b.id)
+    .slice(0, limit);
+}

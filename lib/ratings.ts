@@ -108,6 +108,41 @@ export const BAYES_PRIOR_VOTES = 3;
 /** When a conference has no ratings at all, the prior falls back to the middle of the scale. */
 export const BAYES_FALLBACK_MEAN = 3;
 
+type Aggregates = TalkAggregates;
+
+/** The mean star rating over many talks (their write-time aggregates), or the fallback. */
+export function priorMean(talks: Aggregates[]): number {
+  let count = 0;
+  let sum = 0;
+  for (const t of talks) {
+    count += t.ratingCount;
+    sum += t.ratingSum;
+  }
+  return count > 0 ? sum / count : BAYES_FALLBACK_MEAN;
+}
+
+/** (m × prior + sum) / (m + count): the average pulled towards the prior while votes are few. */
+export function bayesianAverage({ ratingCount, ratingSum }: Aggregates, prior: number, priorVotes = BAYES_PRIOR_VOTES): number {
+  return (priorVotes * prior + ratingSum) / (priorVotes + ratingCount);
+}
+
+/** Rated talks, best Bayesian average first; ties go to the talk with more votes. */
+export function rankTopRated<T extends Aggregates>(talks: T[], { prior, limit = 5 }: { prior: number; limit?: number }) {
+  return talks
+    .filter((t) => t.ratingCount > 0)
+    .map((t) => ({ talk: t, score: bayesianAverage(t, prior) }))
+    .sort((a, b) => b.score - a.score || b.talk.ratingCount - a.talk.ratingCount)
+    .slice(0, limit);
+}
+
+/** Talks people marked as seen, most first; ties go to the better-rated talk. */
+export function rankMostAttended<T extends Aggregates>(talks: T[], { limit = 5 } = {}) {
+  return talks
+    .filter((t) => t.attendanceCount > 0)
+    .sort((a, b) => b.attendanceCount - a.attendanceCount || b.ratingCount - a.ratingCount)
+    .slice(0, limit);
+}
+
 /** "Tuesday 6 March 2018, 13:40 GMT": when a talk's ratings open, in the conference's own zone. */
 export function formatOpensAt(startsAt: number, timeZone: string): string {
   return dateTimeFormat('en-GB', {

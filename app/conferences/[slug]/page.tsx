@@ -8,7 +8,6 @@ import { NowWindowScript } from '@/components/now-window-script';
 import { PostCard } from '@/components/post-card';
 import { TalkRankings } from '@/components/talk-rankings';
 import { getConferenceBySlug } from '@/db/queries';
-import { getTalkRankingsByConference } from '@/db/talk-rankings';
 import { calendarDaysInZone, formatCalendarDate, formatDateRange } from '@/lib/dates';
 import { pageMetadata, truncate } from '@/lib/seo';
 import { conferenceEventJsonLd } from '@/lib/structured-data';
@@ -41,7 +40,7 @@ export default async function ConferencePage({ params }: Props) {
   const slug = slugParam((await params).slug);
   const data = getConferenceBySlug({ slug });
   if (!data) notFound();
-  const { conference, days, recaps, recapCount } = data;
+  const { conference, days, recaps, recapCount, rankable } = data;
   return (
     <>
       <JsonLd data={conferenceEventJsonLd(conference)} />
@@ -97,7 +96,7 @@ export default async function ConferencePage({ params }: Props) {
         </ol>
       </section>
 
-      <TalkRankings rankings={getTalkRankingsByConference({ conferenceId: conference.id })} conferenceSlug={conference.slug} days={days} />
+      <TalkRankings talks={rankable} days={days} />
 
       <section aria-labelledby="recaps-heading" className="mt-12">
         <div className="mb-6 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
