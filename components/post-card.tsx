@@ -4,9 +4,9 @@ import { PostMeta } from './post-meta';
 
 export function PostCard({ post }: { post: PostSummary }) {
   return (
-    <article className="border-b border-stone-200 py-8 first:pt-0 last:border-0 dark:border-stone-800" aria-labelledby={`post-${post.id}`}>
-      <h2 id={`post-${post.id}`} className="text-2xl font-bold tracking-tight text-stone-900 dark:text-white">
-        <Link href={`/posts/${post.slug}`} className="hover:text-accent-700 dark:hover:text-accent-400">
+    <article className="post-card" aria-labelledby={`post-${post.id}`}>
+      <h2 id={`post-${post.id}`} className="post-card-title">
+        <Link href={`/posts/${post.slug}`}>
           {post.title}
         </Link>
       </h2>

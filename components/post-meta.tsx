@@ -14,7 +14,7 @@ type Props = {
 /** Date as the author wrote it, author, categories. */
 export function PostMeta({ publishedAt, utcOffsetMinutes, authorName, authorHandle, categories, readingMinutes }: Props) {
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
+    <div className="post-meta">
       <time dateTime={toIsoWithOffset(publishedAt, utcOffsetMinutes)}>
         {formatPostDate(publishedAt, utcOffsetMinutes)}
       </time>
@@ -36,10 +36,7 @@ export function PostMeta({ publishedAt, utcOffsetMinutes, authorName, authorHand
         <ul className="flex flex-wrap gap-1.5" aria-label="Categories">
           {categories.map((c) => (
             <li key={c.slug}>
-              <Link
-                href={`/categories/${c.slug}`}
-                className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700 hover:bg-accent-100 hover:text-accent-800 dark:bg-stone-800 dark:text-stone-300 dark:hover:bg-accent-950 dark:hover:text-accent-200"
-              >
+              <Link href={`/categories/${c.slug}`} className="category-pill">
                 {c.name}
               </Link>
             </li>

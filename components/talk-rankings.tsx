@@ -99,12 +99,12 @@ function RankList({ title, empty, items }: { title: string; empty: string; items
       ) : (
         <ol className="mt-1 divide-y divide-stone-200 dark:divide-stone-800">
           {items.map(({ talk, figure }, i) => (
-            <li key={talk.id} className="flex items-baseline gap-3 py-2 text-sm">
-              <span className="w-5 shrink-0 text-right font-mono text-stone-400">{i + 1}.</span>
-              <Link href={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`} className="min-w-0 flex-1 font-medium text-stone-900 hover:text-accent-700 dark:text-white dark:hover:text-accent-400">
+            <li key={talk.id} className="rank-item">
+              <span className="rank-place">{i + 1}.</span>
+              <Link href={`/conferences/${talk.conferenceSlug}/talks/${talk.slug}`} className="rank-title">
                 {talk.title}
               </Link>
-              <span className="shrink-0 whitespace-nowrap text-stone-600 tabular-nums dark:text-stone-400">{figure}</span>
+              <span className="rank-figure">{figure}</span>
             </li>
           ))}
         </ol>
